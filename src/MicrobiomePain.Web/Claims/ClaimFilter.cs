@@ -1,0 +1,169 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+
+namespace MicrobiomePain.Web.Claims;
+
+public enum ClaimSort
+{
+    /// <summary>Strongest evidence first, then article order.</summary>
+    Strength,
+
+    /// <summary>The order the claims appear in the article.</summary>
+    Article,
+    Title,
+
+    /// <summary>Most recently reviewed first.</summary>
+    Reviewed,
+}
+
+/// <summary>
+/// One filter state of the claim list. Every page, API and export that lists claims takes one of these,
+/// so a URL means the same thing everywhere. Within a dimension values are alternatives (OR); dimensions
+/// combine with AND.
+/// </summary>
+public sealed record ClaimFilter(
+    IReadOnlyList<string> Conditions,
+    IReadOnlyList<string> Levels,
+    string? MinLevel,
+    int? MinRank,
+    ClaimSort Sort,
+    int Page)
+{
+    public const int PageSize = 20;
+
+    public static ClaimFilter All { get; } = new([], [], null, null, ClaimSort.Strength, 1);
+
+    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null;
+
+    /// <summary>The query string for this state, parameters in one canonical order so equal states have equal URLs.</summary>
+    public QueryString ToQueryString() => QueryString.Create(QueryPairs());
+
+    public IEnumerable<KeyValuePair<string, string?>> QueryPairs()
+    {
+        foreach (var c in Conditions.Order(StringComparer.Ordinal))
+        {
+            yield return new("condition", c);
+        }
+
+        foreach (var l in Levels)
+        {
+            yield return new("evidence", l);
+        }
+
+        if (MinLevel is not null)
+        {
+            yield return new("min", MinLevel);
+        }
+
+        if (Sort != ClaimSort.Strength)
+        {
+            yield return new("sort", Sort.ToString().ToLowerInvariant());
+        }
+
+        if (Page > 1)
+        {
+            yield return new("page", Page.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public ClaimFilter WithoutCondition(string slug) => this with { Conditions = Conditions.Where(c => c != slug).ToList(), Page = 1 };
+
+    public ClaimFilter WithoutLevel(string slug) => this with { Levels = Levels.Where(l => l != slug).ToList(), Page = 1 };
+
+    public ClaimFilter WithoutMin() => this with { MinLevel = null, MinRank = null, Page = 1 };
+
+    public ClaimFilter OnPage(int page) => this with { Page = page };
+}
+
+/// <summary>The names a filter may use, read from the store (they come from content, not code).</summary>
+public sealed record FilterVocabulary(IReadOnlyList<LevelBadge> Levels, IReadOnlyList<ConditionRef> Conditions);
+
+/// <summary>A filter value that was not understood: which parameter, what was sent, and what would have been valid.</summary>
+public sealed record FilterError(string Parameter, string Value, IReadOnlyList<string> ValidValues)
+{
+    public string Message => $"The value '{Value}' for '{Parameter}' was not understood.";
+}
+
+public static class ClaimFilterParser
+{
+    public const int MaxValuesPerParameter = 20;
+    public const int MaxPage = 10_000;
+
+    /// <summary>
+    /// Turns a query string into a filter, or the first value that is not valid. Empty values (an empty
+    /// &lt;select&gt; in the GET form) mean "not set". Unknown parameters are ignored, as links often carry
+    /// tracking parameters.
+    /// </summary>
+    public static (ClaimFilter? Filter, FilterError? Error) Parse(IQueryCollection query, FilterVocabulary vocabulary)
+    {
+        var levelSlugs = vocabulary.Levels.Select(l => l.Slug).ToList();
+        var conditionSlugs = vocabulary.Conditions.Select(c => c.Slug).ToList();
+
+        var conditions = Values(query["condition"]);
+        if (Invalid("condition", conditions, conditionSlugs) is { } conditionError)
+        {
+            return (null, conditionError);
+        }
+
+        var levels = Values(query["evidence"]);
+        if (Invalid("evidence", levels, levelSlugs) is { } levelError)
+        {
+            return (null, levelError);
+        }
+
+        var min = Values(query["min"]);
+        if (min.Count > 1)
+        {
+            return (null, new FilterError("min", string.Join(",", min), levelSlugs));
+        }
+
+        if (Invalid("min", min, levelSlugs) is { } minError)
+        {
+            return (null, minError);
+        }
+
+        var sortText = Values(query["sort"]);
+        var sort = ClaimSort.Strength;
+        var sortNames = Enum.GetNames<ClaimSort>().Select(n => n.ToLowerInvariant()).ToList();
+        if (sortText.Count > 1 || (sortText.Count == 1 && !sortNames.Contains(sortText[0], StringComparer.Ordinal)))
+        {
+            return (null, new FilterError("sort", string.Join(",", sortText), sortNames));
+        }
+
+        if (sortText.Count == 1)
+        {
+            sort = Enum.Parse<ClaimSort>(sortText[0], ignoreCase: true);
+        }
+
+        var pageText = Values(query["page"]);
+        var page = 1;
+        if (pageText.Count > 1 || (pageText.Count == 1 && (!int.TryParse(pageText[0], NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage)))
+        {
+            return (null, new FilterError("page", string.Join(",", pageText), [$"a whole number from 1 to {MaxPage}"]));
+        }
+
+        var minLevel = min.Count == 1 ? min[0] : null;
+        var orderedLevels = vocabulary.Levels.Where(l => levels.Contains(l.Slug)).Select(l => l.Slug).ToList();
+        return (new ClaimFilter(
+            conditions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            orderedLevels,
+            minLevel,
+            minLevel is null ? null : vocabulary.Levels.First(l => l.Slug == minLevel).Rank,
+            sort,
+            page), null);
+    }
+
+    private static List<string> Values(StringValues values) =>
+        values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+
+    private static FilterError? Invalid(string parameter, List<string> values, IReadOnlyList<string> valid)
+    {
+        if (values.Count > MaxValuesPerParameter)
+        {
+            return new FilterError(parameter, $"{values.Count} values", valid);
+        }
+
+        var bad = values.FirstOrDefault(v => !valid.Contains(v, StringComparer.Ordinal));
+        return bad is null ? null : new FilterError(parameter, bad, valid);
+    }
+}

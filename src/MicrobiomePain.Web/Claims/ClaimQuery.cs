@@ -1,0 +1,133 @@
+using MicrobiomePain.Web.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicrobiomePain.Web.Claims;
+
+/// <summary>
+/// The one place that turns a <see cref="ClaimFilter"/> into SQL. Pages, the JSON API and exports all call
+/// this, so the same URL gives the same claims in the same order everywhere.
+/// </summary>
+public static class ClaimQuery
+{
+    public static async Task<FilterVocabulary> VocabularyAsync(ClaimStoreContext db, CancellationToken ct = default)
+    {
+        var levels = await db.EvidenceLevels.OrderBy(l => l.Rank)
+            .Select(l => new LevelBadge(l.Slug, l.Name, l.Symbol, l.Rank)).ToListAsync(ct);
+        var conditions = await db.Conditions.OrderBy(c => c.Position)
+            .Select(c => new ConditionRef(c.Slug, c.Name)).ToListAsync(ct);
+        return new FilterVocabulary(levels, conditions);
+    }
+
+    /// <summary>Applies the filter's conditions, levels and minimum level; a dimension can be left out to count its facet.</summary>
+    public static IQueryable<ClaimRow> Apply(IQueryable<ClaimRow> claims, ClaimFilter filter, bool skipConditions = false, bool skipLevels = false)
+    {
+        if (!skipConditions && filter.Conditions.Count > 0)
+        {
+            var conditions = filter.Conditions;
+            claims = claims.Where(c => c.Conditions.Any(cc => conditions.Contains(cc.ConditionSlug)));
+        }
+
+        if (!skipLevels && filter.Levels.Count > 0)
+        {
+            var levels = filter.Levels;
+            claims = claims.Where(c => levels.Contains(c.LevelSlug));
+        }
+
+        if (!skipLevels && filter.MinRank is int minRank)
+        {
+            claims = claims.Where(c => c.LevelRank >= minRank);
+        }
+
+        return claims;
+    }
+
+    public static IQueryable<ClaimRow> Order(IQueryable<ClaimRow> claims, ClaimSort sort) => sort switch
+    {
+        ClaimSort.Article => claims.OrderBy(c => c.Number),
+        ClaimSort.Title => claims.OrderBy(c => EF.Functions.Collate(c.Title, "NOCASE")).ThenBy(c => c.Number),
+        ClaimSort.Reviewed => claims.OrderByDescending(c => c.Reviewed).ThenBy(c => c.Number),
+        _ => claims.OrderByDescending(c => c.LevelRank).ThenBy(c => c.Number),
+    };
+
+    public static IQueryable<ClaimSummary> Summaries(IQueryable<ClaimRow> claims) =>
+        claims.Select(c => new ClaimSummary(
+            c.Id,
+            c.Slug,
+            c.Title,
+            c.Kind,
+            new LevelBadge(c.Level!.Slug, c.Level.Name, c.Level.Symbol, c.Level.Rank),
+            c.Conditions.OrderBy(cc => cc.Condition!.Position).Select(cc => new ConditionRef(cc.ConditionSlug, cc.Condition!.Name)).ToList(),
+            c.FirstCaveatHtml,
+            c.Reviewed));
+
+    /// <summary>One page of claims plus the counts shown beside each filter option.</summary>
+    public static async Task<ClaimListPage> ListAsync(ClaimStoreContext db, ClaimFilter filter, FilterVocabulary vocabulary, CancellationToken ct = default)
+    {
+        var matching = Apply(db.Claims, filter);
+        var total = await matching.CountAsync(ct);
+        var items = await Summaries(Order(matching, filter.Sort)
+                .Skip((filter.Page - 1) * ClaimFilter.PageSize)
+                .Take(ClaimFilter.PageSize))
+            .ToListAsync(ct);
+
+        // Each facet is counted with its own dimension left out, so a count says how many claims
+        // the list would show if that option were chosen with the other filters kept.
+        var byCondition = await db.ClaimConditions
+            .Where(cc => Apply(db.Claims, filter, skipConditions: true).Select(c => c.Number).Contains(cc.ClaimNumber))
+            .GroupBy(cc => cc.ConditionSlug)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var byLevel = await Apply(db.Claims, filter, skipLevels: true)
+            .GroupBy(c => c.LevelSlug)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+        return new ClaimListPage(
+            filter,
+            items,
+            total,
+            Math.Max(1, (total + ClaimFilter.PageSize - 1) / ClaimFilter.PageSize),
+            vocabulary.Conditions.Select(c => new FacetCount(c.Slug, c.Name, byCondition.GetValueOrDefault(c.Slug))).ToList(),
+            vocabulary.Levels.Select(l => new FacetCount(l.Slug, l.Name, byLevel.GetValueOrDefault(l.Slug))).ToList(),
+            vocabulary.Levels.Select(l => new FacetCount(
+                l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList());
+    }
+
+    /// <summary>Finds a claim by its current slug, or tells where an old slug (alias) now lives.</summary>
+    public static async Task<ClaimLookup> FindAsync(ClaimStoreContext db, string slug, CancellationToken ct = default)
+    {
+        var claim = await db.Claims.Where(c => c.Slug == slug).Select(c => new ClaimDetail(
+                c.Id,
+                c.Slug,
+                c.Title,
+                c.Kind,
+                new LevelBadge(c.Level!.Slug, c.Level.Name, c.Level.Symbol, c.Level.Rank),
+                c.Level.Description,
+                c.LevelReasoning,
+                c.ArticleQuote,
+                c.HypeGap,
+                c.Reviewed,
+                c.SummaryHtml,
+                c.SummaryText,
+                c.EvidenceHtml,
+                c.WhatWouldChangeHtml,
+                c.Caveats.OrderBy(v => v.Position).Select(v => v.Html).ToList(),
+                c.Conditions.OrderBy(cc => cc.Condition!.Position).Select(cc => new ConditionRef(cc.ConditionSlug, cc.Condition!.Name)).ToList(),
+                c.Sources.OrderBy(s => s.Position).Select(s => new SourceCitation(
+                    s.SourceKey, s.Source!.Authors, s.Source.Year, s.Source.Title, s.Source.Journal, s.Source.Doi,
+                    s.Source.Pmid, s.Source.Pmcid, s.Source.Url, s.Source.StudyType, s.Source.Population,
+                    s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
+                    s.Relation, s.Note)).ToList()))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (claim is not null)
+        {
+            return new ClaimLookup(claim, null);
+        }
+
+        var current = await db.ClaimAliases.Where(a => a.Slug == slug)
+            .Join(db.Claims, a => a.ClaimNumber, c => c.Number, (a, c) => c.Slug)
+            .FirstOrDefaultAsync(ct);
+        return new ClaimLookup(null, current);
+    }
+}

@@ -1,0 +1,84 @@
+namespace MicrobiomePain.Web.Claims;
+
+// Records the pages, the JSON API and the exports read. They are projections of the store,
+// so a page never touches an entity or lazy-loads anything.
+
+public sealed record LevelBadge(string Slug, string Name, string Symbol, int Rank);
+
+public sealed record ConditionRef(string Slug, string Name);
+
+public sealed record ClaimSummary(
+    string Id,
+    string Slug,
+    string Title,
+    string Kind,
+    LevelBadge Level,
+    IReadOnlyList<ConditionRef> Conditions,
+    string FirstCaveatHtml,
+    DateOnly Reviewed);
+
+public sealed record FacetCount(string Slug, string Name, int Count);
+
+public sealed record ClaimListPage(
+    ClaimFilter Filter,
+    IReadOnlyList<ClaimSummary> Items,
+    int Total,
+    int PageCount,
+    IReadOnlyList<FacetCount> ConditionCounts,
+    IReadOnlyList<FacetCount> LevelCounts,
+    IReadOnlyList<FacetCount> MinLevelCounts);
+
+public sealed record SourceCitation(
+    string Key,
+    string Authors,
+    int? Year,
+    string Title,
+    string? Journal,
+    string? Doi,
+    string? Pmid,
+    string? Pmcid,
+    string? Url,
+    string? StudyType,
+    string? Population,
+    string? SampleSize,
+    string? Finding,
+    string Verification,
+    string UnverifiedFields,
+    string PartlyVerifiedFields,
+    string Relation,
+    string? Note)
+{
+    /// <summary>True when the content marks this field (doi, pmid, …) as unverified: show the label, never a bare live link.</summary>
+    public bool IsUnverified(string field) =>
+        Verification == "unverified" || UnverifiedFields.Split(',').Contains(field, StringComparer.Ordinal);
+
+    /// <summary>True when the field was seen only on a secondary page: it may be linked, with a label.</summary>
+    public bool IsPartlyVerified(string field) =>
+        !IsUnverified(field) && PartlyVerifiedFields.Split(',').Contains(field, StringComparer.Ordinal);
+
+    /// <summary>The label to show after a field, or null when the field is verified.</summary>
+    public string? MarkOf(string field) =>
+        IsUnverified(field) ? "unverified" : IsPartlyVerified(field) ? "partly verified" : null;
+}
+
+public sealed record ClaimDetail(
+    string Id,
+    string Slug,
+    string Title,
+    string Kind,
+    LevelBadge Level,
+    string LevelDescription,
+    string LevelReasoning,
+    string ArticleQuote,
+    string? HypeGap,
+    DateOnly Reviewed,
+    string SummaryHtml,
+    string SummaryText,
+    string EvidenceHtml,
+    string? WhatWouldChangeHtml,
+    IReadOnlyList<string> Caveats,
+    IReadOnlyList<ConditionRef> Conditions,
+    IReadOnlyList<SourceCitation> Sources);
+
+/// <summary>What a claim slug resolves to: the claim, a permanent redirect from an old slug, or nothing.</summary>
+public sealed record ClaimLookup(ClaimDetail? Claim, string? RedirectToSlug);

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using YamlDotNet.RepresentationModel;
+
+namespace MicrobiomePain.Web.Content;
+
+/// <summary>
+/// Reads one claim file (front matter + Markdown body) into a <see cref="ClaimDocument"/>.
+/// Checks what can be checked within the file; cross references are checked by <see cref="ContentChecker"/>.
+/// </summary>
+public static partial class ClaimParser
+{
+    public static readonly IReadOnlyList<string> FrontMatterKeys =
+    [
+        "id", "title", "kind", "aliases", "conditions", "evidence", "level_reasoning",
+        "article_quote", "hype_gap", "sources", "reviewed",
+    ];
+
+    public const string EvidenceSection = "Evidence";
+    public const string CaveatsSection = "Caveats";
+    public const string WhatWouldChangeSection = "What would change this";
+
+    [GeneratedRegex("^C[1-9][0-9]{0,3}$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug);
+
+    public static ClaimDocument? Parse(string file, string markdown, DiagnosticBag bag)
+    {
+        var slug = Path.GetFileNameWithoutExtension(file);
+        if (!IsValidSlug(slug))
+        {
+            bag.Error(1, 1, $"file name '{slug}' is not a valid slug; use lower-case words joined by hyphens, e.g. probiotics-reverse-pain.md.");
+        }
+
+        var document = ContentMarkdown.Parse(markdown);
+        var frontMatter = ContentMarkdown.FrontMatter(document);
+        if (frontMatter is null)
+        {
+            bag.Error(1, 1, "no front matter; a claim file starts with a '---' line, YAML fields (id, title, …) and a closing '---' line.");
+            return null;
+        }
+
+        var (yaml, firstLine) = frontMatter.Value;
+        var root = YamlMap.ParseRoot(yaml, bag, firstLine - 1);
+        if (root is not YamlMappingNode mapping)
+        {
+            if (root is not null)
+            {
+                bag.Error(firstLine, 1, "front matter must be a set of 'key: value' fields.");
+            }
+            else if (bag.Items.Count == 0)
+            {
+                bag.Error(firstLine, 1, "front matter is empty; it needs id, title, conditions, evidence, level_reasoning, article_quote, sources and reviewed.");
+            }
+
+            return null;
+        }
+
+        var map = new YamlMap(mapping, bag, firstLine - 1);
+        map.RejectUnknownKeys(FrontMatterKeys, "claim front matter");
+
+        var id = map.String("id", required: true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            map.Error(map.Node("id")!, $"id '{id}' must be 'C' followed by a number, e.g. C7; ids are never reused or renumbered.");
+        }
+
+        var kind = map.String("kind", required: false) ?? "finding";
+        if (!ClaimKinds.All.Contains(kind))
+        {
+            map.Error(map.Node("kind")!, $"kind '{kind}' is not one of: {string.Join(", ", ClaimKinds.All)}.");
+        }
+
+        var title = map.String("title", required: true);
+        var aliases = map.StringList("aliases", required: false);
+        foreach (var (alias, position) in aliases)
+        {
+            if (!IsValidSlug(alias))
+            {
+                map.Error(position, $"alias '{alias}' is not a valid slug (lower-case words joined by hyphens).");
+            }
+        }
+
+        var conditions = map.StringList("conditions", required: true);
+        var evidence = map.String("evidence", required: true);
+        var reasoning = map.String("level_reasoning", required: true);
+        var quote = map.String("article_quote", required: true);
+        var hypeGap = map.String("hype_gap", required: false);
+        var reviewed = map.Date("reviewed", required: true);
+        var sources = ReadSources(map);
+
+        var body = ReadBody(document, bag);
+
+        if (bag.Items.Any(d => d.IsError) || id is null || title is null || evidence is null
+            || reasoning is null || quote is null || reviewed is null || body is null)
+        {
+            return null;
+        }
+
+        var positions = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var key in FrontMatterKeys)
+        {
+            positions[key] = map.Has(key) ? map.PositionOf(map.Node(key)!) : map.Position;
+        }
+
+        return new ClaimDocument(
+            file, id, slug, title, kind,
+            aliases.Select(a => a.Value).ToList(),
+            conditions.Select(c => c.Value).ToList(),
+            evidence, reasoning, quote, hypeGap, sources, reviewed.Value,
+            body.SummaryHtml, body.SummaryText, body.EvidenceHtml, body.Caveats, body.WhatWouldChangeHtml,
+            positions);
+    }
+
+    private static List<ClaimSourceRef> ReadSources(YamlMap map)
+    {
+        var result = new List<ClaimSourceRef>();
+        var node = map.Node("sources");
+        if (node is null)
+        {
+            map.Error(map.Position, "missing required field 'sources'; list at least one key from sources.yml.");
+            return result;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            map.Error(node, "'sources' must be a non-empty list of keys from sources.yml, e.g. [mckernan-2010].");
+            return result;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            switch (item)
+            {
+                case YamlScalarNode { Value: { Length: > 0 } key }:
+                    result.Add(new ClaimSourceRef(key.Trim(), SourceRelations.Supports, null, map.PositionOf(item)));
+                    break;
+                case YamlMappingNode entry:
+                    var entryMap = map.Nested(entry);
+                    entryMap.RejectUnknownKeys(["key", "relation", "note"], "a source entry");
+                    var k = entryMap.String("key", required: true);
+                    var relation = entryMap.String("relation", required: false) ?? SourceRelations.Supports;
+                    if (!SourceRelations.All.Contains(relation))
+                    {
+                        entryMap.Error(entryMap.Node("relation")!, $"relation '{relation}' is not one of: {string.Join(", ", SourceRelations.All)}.");
+                    }
+
+                    if (k is not null)
+                    {
+                        result.Add(new ClaimSourceRef(k, relation, entryMap.String("note", required: false), map.PositionOf(item)));
+                    }
+
+                    break;
+                default:
+                    map.Error(item, "each source is a key from sources.yml, or 'key:' with 'relation:' (supports, partly-supports, contradicts, context).");
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record Body(string SummaryHtml, string SummaryText, string EvidenceHtml, IReadOnlyList<string> Caveats, string? WhatWouldChangeHtml);
+
+    private static Body? ReadBody(MarkdownDocument document, DiagnosticBag bag)
+    {
+        ContentMarkdown.CheckLinks(document, bag);
+        var sections = new Dictionary<string, List<Block>>(StringComparer.OrdinalIgnoreCase) { [""] = [] };
+        var headings = new Dictionary<string, HeadingBlock>(StringComparer.OrdinalIgnoreCase);
+        var current = "";
+        foreach (var block in document)
+        {
+            if (block is YamlFrontMatterBlock)
+            {
+                continue;
+            }
+
+            if (block is HeadingBlock { Level: 2 } heading)
+            {
+                current = heading.Inline is null ? "" : ContentMarkdown.PlainText(heading.Inline).Trim();
+                if (current is not (EvidenceSection or CaveatsSection or WhatWouldChangeSection))
+                {
+                    bag.Error(heading.Line + 1, heading.Column + 1, $"unknown section '## {current}'; a claim has a summary, then '## {EvidenceSection}', '## {CaveatsSection}' and optionally '## {WhatWouldChangeSection}'.");
+                }
+                else if (!headings.TryAdd(current, heading))
+                {
+                    bag.Error(heading.Line + 1, heading.Column + 1, $"section '## {current}' appears twice; merge them.");
+                }
+
+                sections[current] = [];
+                continue;
+            }
+
+            sections[current].Add(block);
+        }
+
+        var endLine = document.LastChild is { } last ? last.Line + 1 : 1;
+        if (sections[""].Count == 0)
+        {
+            bag.Error(endLine, 1, "the claim has no summary; write a plain-language paragraph after the front matter.");
+        }
+
+        if (!sections.TryGetValue(EvidenceSection, out var evidence) || evidence.Count == 0)
+        {
+            bag.Error(endLine, 1, $"missing or empty '## {EvidenceSection}' section: say what the studies did and found.");
+        }
+
+        var caveats = new List<string>();
+        if (!sections.TryGetValue(CaveatsSection, out var caveatBlocks) || caveatBlocks.Count == 0)
+        {
+            bag.Error(endLine, 1, $"missing '## {CaveatsSection}' section: list at least one caveat as '- …'.");
+        }
+        else
+        {
+            foreach (var block in caveatBlocks)
+            {
+                if (block is ListBlock list)
+                {
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        if (ContentMarkdown.PlainText(item).Length == 0)
+                        {
+                            bag.Error(item.Line + 1, item.Column + 1, "this caveat is empty; write it or remove the '-'.");
+                            continue;
+                        }
+
+                        caveats.Add(ContentMarkdown.RenderBlocks(item));
+                    }
+                }
+                else
+                {
+                    bag.Error(block.Line + 1, block.Column + 1, $"'## {CaveatsSection}' holds only a list; start each caveat with '- '.");
+                }
+            }
+        }
+
+        if (bag.Items.Any(d => d.IsError))
+        {
+            return null;
+        }
+
+        sections.TryGetValue(WhatWouldChangeSection, out var change);
+        return new Body(
+            ContentMarkdown.RenderBlocks(sections[""]),
+            string.Join(' ', sections[""].Select(ContentMarkdown.PlainText)),
+            ContentMarkdown.RenderBlocks(evidence!),
+            caveats,
+            change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null);
+    }
+}

@@ -1,0 +1,103 @@
+namespace MicrobiomePain.Web.Content;
+
+/// <summary>
+/// Cross-file checks: every key a claim uses exists, and ids, slugs and aliases are unique.
+/// Runs after each file has been parsed on its own.
+/// </summary>
+public static class ContentChecker
+{
+    public static IEnumerable<ContentDiagnostic> Check(
+        IReadOnlyList<EvidenceLevel> levels,
+        IReadOnlyList<Condition> conditions,
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<ClaimDocument> claims,
+        ContentFiles files)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        void Error(string file, SourcePosition p, string message) =>
+            diagnostics.Add(new ContentDiagnostic(file, p.Line, p.Column, DiagnosticSeverity.Error, message));
+
+        Unique(levels, l => l.Slug, l => l.Position, files.Levels, "evidence level slug", Error);
+        Unique(levels, l => l.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), l => l.Position, files.Levels, "evidence level rank", Error);
+        Unique(conditions, c => c.Slug, c => c.Position, files.Conditions, "condition slug", Error);
+        Unique(sources, s => s.Key, s => s.Position, files.Sources, "source key", Error);
+
+        var levelSlugs = levels.Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
+        var conditionSlugs = conditions.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        var sourceKeys = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+
+        var ids = new Dictionary<string, ClaimDocument>(StringComparer.Ordinal);
+        var names = new Dictionary<string, ClaimDocument>(StringComparer.Ordinal);
+        foreach (var claim in claims.OrderBy(c => c.File, StringComparer.Ordinal))
+        {
+            if (!ids.TryAdd(claim.Id, claim))
+            {
+                Error(claim.File, claim.FieldPositions["id"], $"id '{claim.Id}' is already used by {ids[claim.Id].File}; ids are never reused, take the next free number.");
+            }
+
+            if (!names.TryAdd(claim.Slug, claim))
+            {
+                Error(claim.File, new SourcePosition(1, 1), $"slug '{claim.Slug}' is already an alias of {names[claim.Slug].File}.");
+            }
+
+            foreach (var alias in claim.Aliases)
+            {
+                if (!names.TryAdd(alias, claim))
+                {
+                    Error(claim.File, claim.FieldPositions["aliases"], $"alias '{alias}' collides with a slug or alias of {names[alias].File}; each old address can point to one claim only.");
+                }
+            }
+
+            if (!levelSlugs.Contains(claim.Evidence))
+            {
+                Error(claim.File, claim.FieldPositions["evidence"], $"unknown evidence level '{claim.Evidence}'; use one of: {string.Join(", ", levels.OrderBy(l => l.Rank).Select(l => l.Slug))}.");
+            }
+
+            foreach (var condition in claim.Conditions.Where(c => !conditionSlugs.Contains(c)))
+            {
+                Error(claim.File, claim.FieldPositions["conditions"], $"unknown condition '{condition}'; add it to conditions.yml or use one of: {string.Join(", ", conditions.Select(c => c.Slug))}.");
+            }
+
+            foreach (var duplicate in claim.Conditions.GroupBy(c => c).Where(g => g.Count() > 1))
+            {
+                Error(claim.File, claim.FieldPositions["conditions"], $"condition '{duplicate.Key}' is listed twice.");
+            }
+
+            foreach (var source in claim.Sources)
+            {
+                if (!sourceKeys.Contains(source.Key))
+                {
+                    Error(claim.File, source.Position, $"unknown source '{source.Key}'; add it to sources.yml first.");
+                }
+            }
+
+            foreach (var duplicate in claim.Sources.GroupBy(s => s.Key).Where(g => g.Count() > 1))
+            {
+                Error(claim.File, duplicate.Last().Position, $"source '{duplicate.Key}' is cited twice; keep one entry.");
+            }
+        }
+
+        return diagnostics;
+    }
+
+    private static void Unique<T>(
+        IEnumerable<T> items, Func<T, string> key, Func<T, SourcePosition> position, string file, string what,
+        Action<string, SourcePosition, string> error)
+    {
+        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var k = key(item);
+            if (!seen.TryAdd(k, position(item)))
+            {
+                error(file, position(item), $"{what} '{k}' is already used at line {seen[k].Line}.");
+            }
+        }
+    }
+}
+
+/// <summary>The relative file names diagnostics use for the reference data files.</summary>
+public sealed record ContentFiles(string Levels, string Conditions, string Sources)
+{
+    public static ContentFiles Default { get; } = new("evidence-levels.yml", "conditions.yml", "sources.yml");
+}

@@ -1,0 +1,112 @@
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace MicrobiomePain.Web.Content;
+
+/// <summary>
+/// The one Markdown pipeline used for all content. Built once; Markdig pipelines are immutable
+/// and thread-safe. Raw HTML is disabled: any HTML an author types is shown as text.
+/// </summary>
+public static class ContentMarkdown
+{
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .DisableHtml()
+        .Build();
+
+    public static MarkdownDocument Parse(string markdown) => Markdown.Parse(markdown, Pipeline);
+
+    /// <summary>Renders a run of top-level blocks (a section of a document) to HTML.</summary>
+    public static string RenderBlocks(IEnumerable<Block> blocks)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        foreach (var block in blocks)
+        {
+            renderer.Render(block);
+        }
+
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+
+    /// <summary>The plain text of a block and its descendants, for summaries, search and meta tags.</summary>
+    public static string PlainText(Block block)
+    {
+        var parts = new List<string>();
+        foreach (var leaf in block.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is { } inline)
+            {
+                parts.Add(PlainText(inline));
+            }
+        }
+
+        return string.Join(' ', parts).Trim();
+    }
+
+    public static string PlainText(ContainerInline inline)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    sb.Append(' ');
+                    break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The YAML text of the front matter and the 1-based file line its first YAML line is on.</summary>
+    public static (string Yaml, int FirstLine)? FrontMatter(MarkdownDocument document)
+    {
+        var block = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        if (block is null)
+        {
+            return null;
+        }
+
+        // Depending on the Markdig version the block's lines may or may not carry the '---' fences.
+        var lines = block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()).ToList();
+        var skip = lines.Count > 0 && lines[0].TrimEnd() == "---" ? 1 : 0;
+        var body = lines.Skip(skip).TakeWhile(l => l.TrimEnd() is not ("---" or "...")).ToList();
+        var firstLine = block.Lines.Count > skip ? block.Lines.Lines[skip].Line + 1 : block.Line + 2;
+        return (string.Join('\n', body), firstLine);
+    }
+
+    /// <summary>Reports links whose address is not http(s), a site path or an in-page anchor (for example javascript:).</summary>
+    public static void CheckLinks(MarkdownDocument document, DiagnosticBag bag)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? "";
+            if (url.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+                || url.StartsWith('#'))
+            {
+                continue;
+            }
+
+            bag.Error(link.Line + 1, link.Column + 1, $"link address '{Shorten(url)}' is not allowed; use an https:// address or a site path such as /claims/<slug>.");
+        }
+    }
+
+    private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;
+}

@@ -1,0 +1,89 @@
+namespace MicrobiomePain.Web.Content;
+
+/// <summary>A place in a content file, kept so later checks (cross references) can point back at it.</summary>
+public readonly record struct SourcePosition(int Line, int Column);
+
+public sealed record EvidenceLevel(
+    string Slug,
+    string Name,
+    int Rank,
+    string Symbol,
+    string Description,
+    string MoveUp,
+    SourcePosition Position);
+
+public sealed record Condition(string Slug, string Name, string Description, SourcePosition Position);
+
+/// <summary>One bibliography entry. <see cref="Unverified"/> lists fields that must be shown as unverified.</summary>
+public sealed record Source(
+    string Key,
+    string Authors,
+    int? Year,
+    string Title,
+    string? Journal,
+    string? Doi,
+    string? Pmid,
+    string? Pmcid,
+    string? Url,
+    string? StudyType,
+    string? Population,
+    string? SampleSize,
+    string? Finding,
+    string Verification,
+    IReadOnlyList<string> Unverified,
+    IReadOnlyList<string> PartlyVerified,
+    string? Note,
+    SourcePosition Position);
+
+/// <summary>How a cited study bears on a claim.</summary>
+public static class SourceRelations
+{
+    public const string Supports = "supports";
+    public const string PartlySupports = "partly-supports";
+    public const string Contradicts = "contradicts";
+    public const string Context = "context";
+
+    public static readonly IReadOnlyList<string> All = [Supports, PartlySupports, Contradicts, Context];
+}
+
+public sealed record ClaimSourceRef(string Key, string Relation, string? Note, SourcePosition Position);
+
+public sealed record ClaimKinds
+{
+    public static readonly IReadOnlyList<string> All = ["finding", "uncertainty", "forecast", "advice"];
+}
+
+/// <summary>A claim as read from <c>content/claims/&lt;slug&gt;.md</c>; HTML fields are already rendered (no raw HTML allowed).</summary>
+public sealed record ClaimDocument(
+    string File,
+    string Id,
+    string Slug,
+    string Title,
+    string Kind,
+    IReadOnlyList<string> Aliases,
+    IReadOnlyList<string> Conditions,
+    string Evidence,
+    string LevelReasoning,
+    string ArticleQuote,
+    string? HypeGap,
+    IReadOnlyList<ClaimSourceRef> Sources,
+    DateOnly Reviewed,
+    string SummaryHtml,
+    string SummaryText,
+    string EvidenceHtml,
+    IReadOnlyList<string> CaveatsHtml,
+    string? WhatWouldChangeHtml,
+    IReadOnlyDictionary<string, SourcePosition> FieldPositions);
+
+/// <summary>Everything read from one content directory, checked and ready to be written to a store.</summary>
+public sealed record ContentSet(
+    IReadOnlyList<EvidenceLevel> Levels,
+    IReadOnlyList<Condition> Conditions,
+    IReadOnlyList<Source> Sources,
+    IReadOnlyList<ClaimDocument> Claims,
+    string Hash);
+
+public sealed record ContentReadResult(ContentSet? Content, IReadOnlyList<ContentDiagnostic> Diagnostics)
+{
+    public bool Succeeded => Content is not null && !Diagnostics.Any(d => d.IsError);
+}

@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MicrobiomePain.Web.Content;
+
+/// <summary>
+/// Stage one and two of the pipeline: read every file of a content directory and check it.
+/// No database code here; the result is either a checked <see cref="ContentSet"/> or diagnostics.
+/// </summary>
+public static class ContentReader
+{
+    /// <summary>Bumped whenever the store's shape or the way content is rendered changes, so old stores are rebuilt.</summary>
+    public const string FormatVersion = "1";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ContentReadResult Read(string contentDirectory)
+    {
+        var root = Path.GetFullPath(contentDirectory);
+        if (!Directory.Exists(root))
+        {
+            return Fail(root, $"content directory '{root}' does not exist.");
+        }
+
+        var claimsDirectory = Path.Combine(root, "claims");
+        if (!Directory.Exists(claimsDirectory))
+        {
+            return Fail(root, "content directory has no 'claims' folder; put one claim per file in claims/<slug>.md.");
+        }
+
+        var diagnostics = new List<ContentDiagnostic>();
+        var files = new ContentFiles(
+            Display(Path.Combine(root, ContentFiles.Default.Levels)),
+            Display(Path.Combine(root, ContentFiles.Default.Conditions)),
+            Display(Path.Combine(root, ContentFiles.Default.Sources)));
+
+        var levels = ReadYaml(Path.Combine(root, ContentFiles.Default.Levels), diagnostics, ReferenceDataParser.ParseLevels);
+        var conditions = ReadYaml(Path.Combine(root, ContentFiles.Default.Conditions), diagnostics, ReferenceDataParser.ParseConditions);
+        var sources = ReadYaml(Path.Combine(root, ContentFiles.Default.Sources), diagnostics, ReferenceDataParser.ParseSources);
+
+        // Claims are independent of each other until the cross-file check, so parse them in parallel.
+        var parsed = Directory.EnumerateFiles(claimsDirectory, "*.md")
+            .Order(StringComparer.Ordinal)
+            .AsParallel()
+            .AsOrdered()
+            .Select(ParseClaimFile)
+            .ToList();
+
+        var claims = new List<ClaimDocument>(parsed.Count);
+        foreach (var (claim, claimDiagnostics) in parsed)
+        {
+            diagnostics.AddRange(claimDiagnostics);
+            if (claim is not null)
+            {
+                claims.Add(claim);
+            }
+        }
+
+        if (parsed.Count == 0)
+        {
+            diagnostics.Add(new ContentDiagnostic(Display(claimsDirectory), 1, 1, DiagnosticSeverity.Error, "there are no claims; add at least one claims/<slug>.md file."));
+        }
+
+        diagnostics.AddRange(ContentChecker.Check(levels, conditions, sources, claims, files));
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new ContentReadResult(null, diagnostics);
+        }
+
+        var set = new ContentSet(
+            levels.OrderBy(l => l.Rank).ToList(),
+            conditions,
+            sources,
+            claims.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
+            Hash(root));
+        return new ContentReadResult(set, diagnostics);
+    }
+
+    /// <summary>
+    /// A hash over every file's relative path and bytes (plus <see cref="FormatVersion"/>).
+    /// Equal hashes mean an existing store can be reused without reading the content again.
+    /// </summary>
+    public static string Hash(string contentDirectory)
+    {
+        var root = Path.GetFullPath(contentDirectory);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes("format:" + FormatVersion + "\0"));
+        var paths = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
+            .Where(p => !p.Split('/').Any(part => part.StartsWith('.')))
+            .Order(StringComparer.Ordinal);
+        foreach (var relative in paths)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
+            hash.AppendData(File.ReadAllBytes(Path.Combine(root, relative)));
+            hash.AppendData("\0"u8);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Reads a file as strict UTF-8, reporting a clear diagnostic for non-UTF-8 or empty files.</summary>
+    public static string? ReadText(string path, DiagnosticBag bag)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException ex)
+        {
+            bag.Error(1, 1, $"cannot read the file: {ex.Message}");
+            return null;
+        }
+
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        {
+            bag.Error(1, 1, "the file is empty.");
+            return null;
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.StartsWith('\uFEFF') ? text[1..] : text;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var (line, column) = LineColumnOfByte(bytes, ex.Index);
+            bag.Error(line, column, "the file is not valid UTF-8; save it with UTF-8 encoding.");
+            return null;
+        }
+    }
+
+    public static string Display(string fullPath)
+    {
+        var cwd = Path.GetFullPath(Environment.CurrentDirectory);
+        return fullPath.StartsWith(cwd + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? Path.GetRelativePath(cwd, fullPath)
+            : fullPath;
+    }
+
+    private static (ClaimDocument? Claim, IReadOnlyList<ContentDiagnostic> Diagnostics) ParseClaimFile(string path)
+    {
+        var bag = new DiagnosticBag(Display(path));
+        var text = ReadText(path, bag);
+        var claim = text is null ? null : ClaimParser.Parse(bag.File, text, bag);
+        return (claim, bag.Items);
+    }
+
+    private static List<T> ReadYaml<T>(string path, List<ContentDiagnostic> diagnostics, Func<string, DiagnosticBag, List<T>> parse)
+    {
+        var bag = new DiagnosticBag(Display(path));
+        if (!File.Exists(path))
+        {
+            bag.Error(1, 1, $"missing file; the content directory needs {Path.GetFileName(path)}.");
+            diagnostics.AddRange(bag.Items);
+            return [];
+        }
+
+        var text = ReadText(path, bag);
+        var result = text is null ? [] : parse(text, bag);
+        diagnostics.AddRange(bag.Items);
+        return result;
+    }
+
+    private static (int Line, int Column) LineColumnOfByte(byte[] bytes, int index)
+    {
+        int line = 1, column = 1;
+        for (var i = 0; i < Math.Min(index, bytes.Length); i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                (line, column) = (line + 1, 1);
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return (line, column);
+    }
+
+    private static ContentReadResult Fail(string file, string message) =>
+        new(null, [new ContentDiagnostic(Display(file), 1, 1, DiagnosticSeverity.Error, message)]);
+}

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace MicrobiomePain.Web.Content;
+
+/// <summary>Reads the YAML lists that claims refer to: evidence levels, conditions and sources.</summary>
+public static partial class ReferenceDataParser
+{
+    public static readonly IReadOnlyList<string> VerificationMarks = ["verified", "partly-verified", "unverified"];
+
+    private static readonly string[] LevelKeys = ["slug", "name", "rank", "symbol", "description", "move_up"];
+    private static readonly string[] ConditionKeys = ["slug", "name", "description"];
+    private static readonly string[] SourceKeys =
+    [
+        "key", "authors", "year", "title", "journal", "doi", "pmid", "pmcid", "url", "study_type",
+        "population", "n", "finding", "verified", "unverified", "partly_verified", "note",
+    ];
+
+    [GeneratedRegex(@"^10\.[0-9]{4,9}/[^\s]+$")]
+    private static partial Regex DoiPattern();
+
+    [GeneratedRegex("^[1-9][0-9]{0,8}$")]
+    private static partial Regex PmidPattern();
+
+    [GeneratedRegex("^PMC[0-9]{1,9}$")]
+    private static partial Regex PmcidPattern();
+
+    public static bool IsDoi(string s) => DoiPattern().IsMatch(s);
+
+    public static List<EvidenceLevel> ParseLevels(string yaml, DiagnosticBag bag) =>
+        ParseList(yaml, bag, "evidence level", map =>
+        {
+            map.RejectUnknownKeys(LevelKeys, "an evidence level");
+            var slug = Slug(map, "slug");
+            var name = map.String("name", true);
+            var rank = map.Int("rank", true);
+            var symbol = map.String("symbol", true);
+            var description = map.String("description", true);
+            var moveUp = map.String("move_up", true);
+            return slug is null || name is null || rank is null || symbol is null || description is null || moveUp is null
+                ? null
+                : new EvidenceLevel(slug, name, rank.Value, symbol, description, moveUp, map.Position);
+        });
+
+    public static List<Condition> ParseConditions(string yaml, DiagnosticBag bag) =>
+        ParseList(yaml, bag, "condition", map =>
+        {
+            map.RejectUnknownKeys(ConditionKeys, "a condition");
+            var slug = Slug(map, "slug");
+            var name = map.String("name", true);
+            var description = map.String("description", true);
+            return slug is null || name is null || description is null ? null : new Condition(slug, name, description, map.Position);
+        });
+
+    public static List<Source> ParseSources(string yaml, DiagnosticBag bag) =>
+        ParseList(yaml, bag, "source", map =>
+        {
+            map.RejectUnknownKeys(SourceKeys, "a source");
+            var key = Slug(map, "key");
+            var authors = map.String("authors", true);
+            var title = map.String("title", true);
+            var year = map.Int("year", false);
+            var doi = Checked(map, "doi", DoiPattern(), "a DOI looks like 10.1136/gutjnl-2019-319630 (no https://doi.org/ prefix)");
+            var pmid = Checked(map, "pmid", PmidPattern(), "a PMID is a number such as 31852769");
+            var pmcid = Checked(map, "pmcid", PmcidPattern(), "a PMCID looks like PMC5478269");
+            var url = map.String("url", false);
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+            {
+                map.Error(map.Node("url")!, $"url '{url}' must be an absolute http(s) address.");
+            }
+
+            var verification = map.String("verified", true);
+            if (verification is not null && !VerificationMarks.Contains(verification))
+            {
+                map.Error(map.Node("verified")!, $"verified '{verification}' is not one of: {string.Join(", ", VerificationMarks)}.");
+            }
+
+            var unverified = map.StringList("unverified", false);
+            var partlyVerified = map.StringList("partly_verified", false);
+            foreach (var (field, position) in unverified.Concat(partlyVerified))
+            {
+                if (!SourceKeys.Contains(field))
+                {
+                    map.Error(position, $"'{field}' in 'unverified' is not a source field; name fields such as doi, pmid, year or n.");
+                }
+            }
+
+            if (doi is null && pmid is null && pmcid is null && url is null && key is not null)
+            {
+                map.Error(map.Position, $"source '{key}' needs at least one of doi, pmid, pmcid or url so readers can find it.");
+            }
+
+            return key is null || authors is null || title is null || verification is null
+                ? null
+                : new Source(
+                    key, authors, year, title, map.String("journal", false), doi, pmid, pmcid, url,
+                    map.String("study_type", false), map.String("population", false), map.String("n", false),
+                    map.String("finding", false), verification, unverified.Select(u => u.Value).ToList(),
+                    partlyVerified.Select(u => u.Value).ToList(),
+                    map.String("note", false), map.Position);
+        });
+
+    private static string? Slug(YamlMap map, string key)
+    {
+        var value = map.String(key, true);
+        if (value is not null && !ClaimParser.IsValidSlug(value))
+        {
+            map.Error(map.Node(key)!, $"{key} '{value}' must be lower-case words joined by hyphens, e.g. visceral-pain.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? Checked(YamlMap map, string key, Regex pattern, string hint)
+    {
+        var value = map.String(key, false);
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            map.Error(map.Node(key)!, $"{key} '{value}' is malformed; {hint}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static List<T> ParseList<T>(string yaml, DiagnosticBag bag, string what, Func<YamlMap, T?> read)
+        where T : class
+    {
+        var result = new List<T>();
+        var root = YamlMap.ParseRoot(yaml, bag, 0);
+        if (root is null)
+        {
+            if (!bag.Items.Any(d => d.IsError))
+            {
+                bag.Error(1, 1, $"the file is empty; it should be a list of entries, each starting with '- '.");
+            }
+
+            return result;
+        }
+
+        if (root is not YamlSequenceNode seq)
+        {
+            bag.Error((int)root.Start.Line, (int)root.Start.Column, $"expected a list of {what} entries, each starting with '- '.");
+            return result;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode mapping)
+            {
+                bag.Error((int)item.Start.Line, (int)item.Start.Column, $"each {what} is a set of 'key: value' fields.");
+                continue;
+            }
+
+            if (read(new YamlMap(mapping, bag, 0)) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,30 @@
+using MicrobiomePain.Web.Site;
+using MicrobiomePain.Web.Store;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddClaimStore();
+builder.AddSite();
+
+var app = builder.Build();
+try
+{
+    app.BuildClaimStore();
+}
+catch (ContentInvalidException ex)
+{
+    // An author's mistake is not a crash: print each problem as file:line:col and stop with exit code 1.
+    foreach (var diagnostic in ex.Diagnostics)
+    {
+        Console.Error.WriteLine(diagnostic);
+    }
+
+    Console.Error.WriteLine($"{ex.Diagnostics.Count(d => d.IsError)} error(s) in content; no store was built.");
+    return 1;
+}
+
+app.MapSite();
+app.Run();
+return 0;
+
+/// <summary>Visible to the test project's WebApplicationFactory.</summary>
+public partial class Program;

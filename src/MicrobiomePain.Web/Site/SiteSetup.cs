@@ -1,0 +1,28 @@
+namespace MicrobiomePain.Web.Site;
+
+public static class SiteSetup
+{
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+
+        // Lower-case URLs everywhere; slugs are lower-case already.
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSecurityHeaders();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

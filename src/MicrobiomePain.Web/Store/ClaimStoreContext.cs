@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MicrobiomePain.Web.Store;
+
+/// <summary>The EF Core model of the store. EF owns the schema; the store is rebuilt, never migrated.</summary>
+public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> options) : DbContext(options)
+{
+    public DbSet<ClaimRow> Claims => Set<ClaimRow>();
+    public DbSet<EvidenceLevelRow> EvidenceLevels => Set<EvidenceLevelRow>();
+    public DbSet<ConditionRow> Conditions => Set<ConditionRow>();
+    public DbSet<SourceRow> Sources => Set<SourceRow>();
+    public DbSet<CaveatRow> Caveats => Set<CaveatRow>();
+    public DbSet<ClaimConditionRow> ClaimConditions => Set<ClaimConditionRow>();
+    public DbSet<ClaimSourceRow> ClaimSources => Set<ClaimSourceRow>();
+    public DbSet<ClaimAliasRow> ClaimAliases => Set<ClaimAliasRow>();
+    public DbSet<StoreInfoRow> StoreInfo => Set<StoreInfoRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ClaimRow>(e =>
+        {
+            e.ToTable("claims");
+            e.HasKey(c => c.Number);
+            e.Property(c => c.Number).ValueGeneratedNever();
+            e.HasIndex(c => c.Id).IsUnique();
+            e.HasIndex(c => c.Slug).IsUnique();
+            e.HasIndex(c => new { c.LevelRank, c.Number });
+            e.HasIndex(c => c.Title);
+            e.HasIndex(c => c.Reviewed);
+            e.HasIndex(c => c.LevelSlug);
+            e.HasOne(c => c.Level).WithMany().HasForeignKey(c => c.LevelSlug);
+            e.HasMany(c => c.Caveats).WithOne().HasForeignKey(c => c.ClaimNumber);
+            e.HasMany(c => c.Conditions).WithOne().HasForeignKey(c => c.ClaimNumber);
+            e.HasMany(c => c.Sources).WithOne(s => s.Claim).HasForeignKey(c => c.ClaimNumber);
+            e.HasMany(c => c.Aliases).WithOne().HasForeignKey(c => c.ClaimNumber);
+        });
+        modelBuilder.Entity<EvidenceLevelRow>(e =>
+        {
+            e.ToTable("evidence_levels");
+            e.HasKey(l => l.Slug);
+            e.HasIndex(l => l.Rank).IsUnique();
+        });
+        modelBuilder.Entity<ConditionRow>(e =>
+        {
+            e.ToTable("conditions");
+            e.HasKey(c => c.Slug);
+        });
+        modelBuilder.Entity<SourceRow>(e =>
+        {
+            e.ToTable("sources");
+            e.HasKey(s => s.Key);
+        });
+        modelBuilder.Entity<CaveatRow>(e =>
+        {
+            e.ToTable("caveats");
+            e.HasKey(c => new { c.ClaimNumber, c.Position });
+        });
+        modelBuilder.Entity<ClaimConditionRow>(e =>
+        {
+            e.ToTable("claim_conditions");
+            e.HasKey(c => new { c.ClaimNumber, c.ConditionSlug });
+            e.HasIndex(c => new { c.ConditionSlug, c.ClaimNumber });
+            e.HasOne(c => c.Condition).WithMany().HasForeignKey(c => c.ConditionSlug);
+        });
+        modelBuilder.Entity<ClaimSourceRow>(e =>
+        {
+            e.ToTable("claim_sources");
+            e.HasKey(c => new { c.ClaimNumber, c.SourceKey });
+            e.HasIndex(c => c.SourceKey);
+            e.HasOne(c => c.Source).WithMany().HasForeignKey(c => c.SourceKey);
+        });
+        modelBuilder.Entity<ClaimAliasRow>(e =>
+        {
+            e.ToTable("claim_aliases");
+            e.HasKey(a => a.Slug);
+        });
+        modelBuilder.Entity<StoreInfoRow>(e =>
+        {
+            e.ToTable("store_info");
+            e.HasKey(i => i.Key);
+        });
+    }
+}

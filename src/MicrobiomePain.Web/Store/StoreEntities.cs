@@ -1,0 +1,111 @@
+namespace MicrobiomePain.Web.Store;
+
+// The store's tables. Rows are written once per content version and then only read,
+// so they are plain classes shaped for the queries, with a few denormalised columns
+// (LevelRank, FirstCaveatHtml) that keep list pages to a single query.
+
+public sealed class ClaimRow
+{
+    public int Number { get; set; }
+    public required string Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string Kind { get; set; }
+    public required string LevelSlug { get; set; }
+    public int LevelRank { get; set; }
+    public required string LevelReasoning { get; set; }
+    public required string ArticleQuote { get; set; }
+    public string? HypeGap { get; set; }
+    public DateOnly Reviewed { get; set; }
+    public required string SummaryHtml { get; set; }
+    public required string SummaryText { get; set; }
+    public required string EvidenceHtml { get; set; }
+    public string? WhatWouldChangeHtml { get; set; }
+    public required string FirstCaveatHtml { get; set; }
+    public EvidenceLevelRow? Level { get; set; }
+    public List<CaveatRow> Caveats { get; set; } = [];
+    public List<ClaimConditionRow> Conditions { get; set; } = [];
+    public List<ClaimSourceRow> Sources { get; set; } = [];
+    public List<ClaimAliasRow> Aliases { get; set; } = [];
+}
+
+public sealed class EvidenceLevelRow
+{
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public int Rank { get; set; }
+    public required string Symbol { get; set; }
+    public required string Description { get; set; }
+    public required string MoveUp { get; set; }
+}
+
+public sealed class ConditionRow
+{
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public required string Description { get; set; }
+    public int Position { get; set; }
+}
+
+public sealed class SourceRow
+{
+    public required string Key { get; set; }
+    public required string Authors { get; set; }
+    public int? Year { get; set; }
+    public required string Title { get; set; }
+    public string? Journal { get; set; }
+    public string? Doi { get; set; }
+    public string? Pmid { get; set; }
+    public string? Pmcid { get; set; }
+    public string? Url { get; set; }
+    public string? StudyType { get; set; }
+    public string? Population { get; set; }
+    public string? SampleSize { get; set; }
+    public string? Finding { get; set; }
+    public required string Verification { get; set; }
+
+    /// <summary>Comma-separated field names that must be shown as unverified (e.g. "doi,pmid").</summary>
+    public required string UnverifiedFields { get; set; }
+
+    /// <summary>Comma-separated field names seen only on secondary pages (shown with a "partly verified" label).</summary>
+    public required string PartlyVerifiedFields { get; set; }
+    public string? Note { get; set; }
+}
+
+public sealed class CaveatRow
+{
+    public int ClaimNumber { get; set; }
+    public int Position { get; set; }
+    public required string Html { get; set; }
+}
+
+public sealed class ClaimConditionRow
+{
+    public int ClaimNumber { get; set; }
+    public required string ConditionSlug { get; set; }
+    public ConditionRow? Condition { get; set; }
+}
+
+public sealed class ClaimSourceRow
+{
+    public int ClaimNumber { get; set; }
+    public required string SourceKey { get; set; }
+    public required string Relation { get; set; }
+    public string? Note { get; set; }
+    public int Position { get; set; }
+    public SourceRow? Source { get; set; }
+    public ClaimRow? Claim { get; set; }
+}
+
+public sealed class ClaimAliasRow
+{
+    public required string Slug { get; set; }
+    public int ClaimNumber { get; set; }
+}
+
+/// <summary>Key/value facts about the store itself: content hash, format version, build time.</summary>
+public sealed class StoreInfoRow
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}

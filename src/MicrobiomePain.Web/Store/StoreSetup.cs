@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MicrobiomePain.Web.Store;
+
+public static class StoreSetup
+{
+    /// <summary>Registers the store and a per-request DbContext bound to the store version current at request start.</summary>
+    public static WebApplicationBuilder AddClaimStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<StoreOptions>(builder.Configuration.GetSection(StoreOptions.Section));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var env = sp.GetRequiredService<IWebHostEnvironment>();
+            var content = StoreOptions.ResolveContentPath(options.ContentPath, env.ContentRootPath, AppContext.BaseDirectory);
+            var store = StoreOptions.ResolveStoreDirectory(options.StoreDirectory, content);
+            return new ClaimStore(content, store, sp.GetRequiredService<ILogger<ClaimStore>>());
+        });
+        builder.Services.AddDbContext<ClaimStoreContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<ClaimStore>().Current.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        return builder;
+    }
+
+    /// <summary>
+    /// Builds (or reuses) the store before the app serves anything. Invalid content throws
+    /// <see cref="ContentInvalidException"/>; Program turns that into the diagnostics and exit code 1.
+    /// </summary>
+    public static WebApplication BuildClaimStore(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ClaimStore>().Refresh();
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MicrobiomePain.Tests.Support;
+
+/// <summary>
+/// The real app over HTTP, with its own content folder and its own store directory, in the Production
+/// environment so error handling is what readers get.
+/// </summary>
+public sealed class TestApp(string contentPath) : WebApplicationFactory<Program>
+{
+    public string ContentPath { get; } = contentPath;
+
+    public string StoreDirectory { get; } = Path.Combine(Path.GetDirectoryName(contentPath)!, "store");
+
+    public static TestApp With(params TestClaim[] claims) => new(TestContent.Create(claims));
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Store:ContentPath", ContentPath);
+        builder.UseSetting("Store:StoreDirectory", StoreDirectory);
+    }
+}
