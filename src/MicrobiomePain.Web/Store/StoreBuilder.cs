@@ -56,11 +56,12 @@ public static class StoreBuilder
             transaction.Commit();
         }
 
-        // Compact the file and leave it in rollback-journal mode so it can be opened read-only by many processes.
+        // EF Core creates SQLite files in WAL mode. Switch back to a rollback journal and compact, so the finished
+        // file is self-contained: read-only readers then need no -wal/-shm files and no write access to the directory.
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA optimize; VACUUM;";
+        command.CommandText = "PRAGMA journal_mode=DELETE; PRAGMA optimize; VACUUM;";
         command.ExecuteNonQuery();
     }
 

@@ -39,6 +39,20 @@ public sealed class ClaimStoreTests
     }
 
     [Fact]
+    public async Task A_built_store_is_a_single_file_that_read_only_readers_can_use()
+    {
+        var content = TestContent.Create([new TestClaim(1, "one")]);
+        var version = StoreFor(content).Refresh();
+
+        await using (var db = new ClaimStoreContext(StoreBuilder.Options(version.ConnectionString)))
+        {
+            Assert.Equal(1, await db.Claims.CountAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal([Path.GetFileName(version.Path)], Directory.GetFiles(Path.GetDirectoryName(version.Path)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Unchanged_content_reuses_the_existing_store_without_rebuilding()
     {
         var content = TestContent.Create([new TestClaim(1, "one")]);
