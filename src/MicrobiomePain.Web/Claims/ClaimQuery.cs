@@ -7,7 +7,7 @@ namespace MicrobiomePain.Web.Claims;
 /// The one place that turns a <see cref="ClaimFilter"/> into SQL. Pages, the JSON API and exports all call
 /// this, so the same URL gives the same claims in the same order everywhere.
 /// </summary>
-public static class ClaimQuery
+public static partial class ClaimQuery
 {
     public static async Task<FilterVocabulary> VocabularyAsync(ClaimStoreContext db, CancellationToken ct = default)
     {

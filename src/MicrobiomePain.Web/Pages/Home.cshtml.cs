@@ -11,9 +11,12 @@ public sealed class HomeModel(ClaimStoreContext db) : PageModel
 
     public FilterVocabulary Vocabulary { get; private set; } = null!;
 
+    public EvidenceMatrix Matrix { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
         Overview = await ClaimQuery.ListAsync(db, ClaimFilter.All, Vocabulary, ct);
+        Matrix = await ClaimQuery.MatrixAsync(db, Vocabulary, ct);
     }
 }

@@ -1,0 +1,29 @@
+namespace MicrobiomePain.Web.Claims;
+
+// Records for the pages that look at all claims at once: the evidence map, the conditions and the levels.
+
+/// <summary>One cell of the evidence map: the claims about one condition at one level, and the list URL that shows them.</summary>
+public sealed record MatrixCell(LevelBadge Level, int Count, ClaimFilter Filter);
+
+public sealed record MatrixRow(ConditionRef Condition, IReadOnlyList<MatrixCell> Cells)
+{
+    /// <summary>Claims about this condition. Each claim has one level, so the row's cells add up without double counting.</summary>
+    public int Total => Cells.Sum(c => c.Count);
+
+    public ClaimFilter Filter => ClaimFilter.All with { Conditions = [Condition.Slug] };
+}
+
+/// <summary>
+/// Conditions down, evidence levels (weakest to strongest) across. A claim about two conditions is counted
+/// in both rows, so columns are not summed.
+/// </summary>
+public sealed record EvidenceMatrix(IReadOnlyList<LevelBadge> Levels, IReadOnlyList<MatrixRow> Rows);
+
+public sealed record ConditionSummary(string Slug, string Name, string Description, int ClaimCount);
+
+/// <summary>Claims at one level, for pages that group claims strongest first.</summary>
+public sealed record LevelGroup(LevelBadge Level, IReadOnlyList<ClaimSummary> Claims);
+
+public sealed record ConditionPage(ConditionSummary Condition, IReadOnlyList<LevelGroup> Groups);
+
+public sealed record LevelExplained(LevelBadge Level, string Description, string MoveUp, IReadOnlyList<ClaimSummary> Claims);
