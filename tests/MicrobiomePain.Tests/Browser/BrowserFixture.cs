@@ -1,0 +1,136 @@
+using System.Net;
+using MicrobiomePain.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MicrobiomePain.Tests.Browser;
+
+/// <summary>
+/// One Chromium and one app for every browser test: the app (a copy of the shipped content) listens on a real
+/// loopback port, because a browser cannot reach the in-memory test server.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private TestApp? _app;
+    private string? _unavailable;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The first claim of the shipped content's list, so tests follow the content as it grows.</summary>
+    public string SampleClaimPath { get; private set; } = "/claims";
+
+    /// <summary>One URL for each type of page a reader can land on.</summary>
+    public string PathOf(string pageType) => pageType switch
+    {
+        "home" => "/",
+        "list" => "/claims",
+        "list-empty" => "/claims?evidence=speculative&min=human-trial",
+        "claim" => SampleClaimPath,
+        "map" => "/map",
+        "conditions" => "/conditions",
+        "condition" => "/conditions/fibromyalgia",
+        "evidence" => "/evidence",
+        "404" => "/no-such-page",
+        "400" => "/claims?evidence=no-such-level",
+        _ => throw new ArgumentOutOfRangeException(nameof(pageType), pageType, null),
+    };
+
+    public static TheoryData<string> PageTypes { get; } =
+        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400"];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            _unavailable = $"{ChromiumPath} is not installed (apt-get install chromium); .ci/run installs it when CI=true";
+            return;
+        }
+
+        _app = new TestApp(CopyOfShippedContent());
+        _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app.StartServer();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address);
+        using (var http = new HttpClient { BaseAddress = BaseAddress })
+        {
+            var list = await http.GetStringAsync(new Uri("/claims", UriKind.Relative));
+            SampleClaimPath = "/claims/" + Html.ListedSlugs(list)[0];
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+            ],
+        });
+    }
+
+    /// <summary>A fresh page (own context, so no shared history or focus) at the given width.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
+    {
+        if (_unavailable is not null)
+        {
+            // A missing browser must not pass silently in CI; locally it is a skip with the reason.
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail("Browser tests need Chromium in CI: " + _unavailable);
+            }
+
+            Assert.Skip("Browser test skipped: " + _unavailable);
+        }
+
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = scheme,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>The repository's content, copied so the store is built next to the copy, never inside the repository.</summary>
+    private static string CopyOfShippedContent()
+    {
+        var source = TestContent.Shipped();
+        var target = Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"), "content");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
