@@ -13,7 +13,8 @@ namespace MicrobiomePain.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check that a missing browser fails in CI).</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -48,7 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
         {
-            _unavailable = $"{ChromiumPath} is not installed (apt-get install chromium); .ci/run installs it when CI=true";
+            _unavailable = $"{ChromiumPath} was not found (apt-get install chromium); .ci/run installs it when CI=true";
             return;
         }
 
