@@ -73,11 +73,12 @@ public sealed partial class ReadingTests(BrowserFixture browser)
 
         await TabTo(page, "a[href='/claims'].button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/claims");
+        await page.WaitForURLAsync("**/claims", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator(".claim-card").First.WaitForAsync();
 
         var claimLink = await TabTo(page, ".claim-card h3 a");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/claims/*");
+        await page.WaitForURLAsync("**/claims/*", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal(claimLink, (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 
