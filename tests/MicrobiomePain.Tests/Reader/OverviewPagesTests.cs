@@ -159,4 +159,15 @@ public sealed partial class OverviewPagesTests : IClassFixture<OverviewPagesTest
         Assert.Contains($"<title>{heading} · MicrobiomePain</title>", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{url}\"", html[..html.IndexOf("</nav>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/claims", "Claims")]
+    [InlineData("/claims?condition=fibromyalgia&condition=endometriosis", "Claims: Fibromyalgia or Endometriosis")]
+    [InlineData("/claims?evidence=animal-study&min=speculative", "Claims: Animal study; at least Speculative")]
+    public async Task A_filtered_list_says_which_list_it_is_in_its_title(string url, string title)
+    {
+        var (_, html) = await Get(url);
+
+        Assert.Contains($"<title>{title} · MicrobiomePain</title>", html, StringComparison.Ordinal);
+    }
 }

@@ -34,4 +34,36 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
     }
 
     public string ListUrl(ClaimFilter filter) => "/claims" + filter.ToQueryString();
+
+    /// <summary>The list in words ("Claims: Fibromyalgia; Human trial; page 2"), so a tab, the history and a screen reader say which list this is.</summary>
+    public string Title()
+    {
+        if (Result is not { Filter: var filter })
+        {
+            return "Claims";
+        }
+
+        var parts = new List<string>();
+        if (filter.Conditions.Count > 0)
+        {
+            parts.Add(string.Join(" or ", Vocabulary.Conditions.Where(c => filter.Conditions.Contains(c.Slug)).Select(c => c.Name)));
+        }
+
+        if (filter.Levels.Count > 0)
+        {
+            parts.Add(string.Join(" or ", Vocabulary.Levels.Where(l => filter.Levels.Contains(l.Slug)).Select(l => l.Name)));
+        }
+
+        if (filter.MinLevel is { } min)
+        {
+            parts.Add("at least " + Vocabulary.Levels.First(l => l.Slug == min).Name);
+        }
+
+        if (filter.Page > 1)
+        {
+            parts.Add($"page {filter.Page}");
+        }
+
+        return parts.Count == 0 ? "Claims" : "Claims: " + string.Join("; ", parts);
+    }
 }
