@@ -40,7 +40,8 @@ public static class ContentMarkdown
     public static string PlainText(Block block)
     {
         var parts = new List<string>();
-        foreach (var leaf in block.Descendants<LeafBlock>())
+        var leaves = block is LeafBlock self ? [self] : block.Descendants<LeafBlock>();
+        foreach (var leaf in leaves)
         {
             if (leaf.Inline is { } inline)
             {

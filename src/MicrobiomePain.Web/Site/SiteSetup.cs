@@ -1,3 +1,6 @@
+using MicrobiomePain.Web.Api;
+using MicrobiomePain.Web.Citations;
+
 namespace MicrobiomePain.Web.Site;
 
 public static class SiteSetup
@@ -5,6 +8,8 @@ public static class SiteSetup
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.AddApi();
 
         // Lower-case URLs everywhere; slugs are lower-case already.
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -21,8 +26,12 @@ public static class SiteSetup
         // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseConditionalGet();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
+        app.MapApi();
+        app.MapExports();
+        app.MapCitations();
         return app;
     }
 }

@@ -34,6 +34,7 @@ public sealed class ClaimParserTests
         Assert.Equal("animal-study", claim.Evidence);
         Assert.Equal(new DateOnly(2026, 11, 1), claim.Reviewed);
         Assert.Equal("<p>Summary of claim 7.</p>", claim.SummaryHtml);
+        Assert.Equal("Summary of claim 7.", claim.SummaryText);
         Assert.Equal("<p>What study A did.</p>", claim.EvidenceHtml);
         Assert.Equal(["<p>First caveat of 7.</p>", "<p>Second caveat.</p>"], claim.CaveatsHtml);
         Assert.Equal("study-a", Assert.Single(claim.Sources).Key);

@@ -43,7 +43,8 @@ public sealed partial class StaticAssetTests
 
             Assert.Contains("<h1>", html, StringComparison.Ordinal);
             Assert.DoesNotMatch("<style|\\sstyle=", html);
-            Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", html);
+            // JSON-LD is data, not script: CSP does not execute it, so it is the one allowed inline <script>.
+            Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)(?! type=\"application/ld\\+json\")", html);
             Assert.DoesNotMatch("<[^>]+\\son[a-z]+=", html);
         }
     }

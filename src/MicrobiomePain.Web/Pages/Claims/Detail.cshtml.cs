@@ -1,5 +1,7 @@
+using MicrobiomePain.Web.Citations;
 using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Content;
+using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,11 @@ namespace MicrobiomePain.Web.Pages.Claims;
 public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
 {
     public ClaimDetail Claim { get; private set; } = null!;
+
+    public ClaimCitation Citation { get; private set; } = null!;
+
+    /// <summary>schema.org ClaimReview, already serialised with HTML-sensitive characters escaped.</summary>
+    public string ClaimReviewJson { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -30,6 +37,10 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
         }
 
         Claim = lookup.Claim;
+        var url = SiteUrls.Absolute(HttpContext, "/claims/" + Claim.Slug);
+        Citation = ClaimCitation.For(Claim, url);
+        var (worst, best) = await ClaimQuery.RankRangeAsync(db, ct);
+        ClaimReviewJson = ClaimStructuredData.ClaimReviewJson(Claim, url, SiteUrls.Absolute(HttpContext, "/"), best, worst);
         return Page();
     }
 }

@@ -1,0 +1,105 @@
+using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MicrobiomePain.Web.Api;
+
+/// <summary>The JSON API: the same filters, search, sort and paging as /claims, through the same parser and query.</summary>
+public static class ApiSetup
+{
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        var api = app.MapGroup("/api").WithTags("Claims");
+
+        api.MapGet("/claims", ListClaims)
+            .WithName("ListClaims")
+            .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, q, sort, page — as on /claims.")
+            .Produces<ClaimListResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/claims/{slug}", GetClaim)
+            .WithName("GetClaim")
+            .WithSummary("One claim with its level, caveats and sources; an old slug redirects (301) to the current one.")
+            .Produces<ClaimDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/conditions", async (ClaimStoreContext db, CancellationToken ct) => TypedResults.Ok(await ClaimQuery.ConditionsAsync(db, ct)))
+            .WithName("ListConditions").WithSummary("Conditions with their claim counts.");
+        api.MapGet("/evidence-levels", async (ClaimStoreContext db, CancellationToken ct) =>
+                TypedResults.Ok((await ClaimQuery.LevelsAsync(db, ct)).Select(l => new EvidenceLevelResponse(l.Level, l.Description, l.MoveUp, l.Claims.Count))))
+            .WithName("ListEvidenceLevels").WithSummary("The evidence scale, weakest first, with claim counts.");
+        api.MapGet("/sources", async (ClaimStoreContext db, CancellationToken ct) => TypedResults.Ok(await ClaimQuery.SourcesAsync(db, ct)))
+            .WithName("ListSources").WithSummary("The bibliography, each source with the claims that cite it and how.");
+        return app;
+    }
+
+    private static async Task<IResult> ListClaims(HttpRequest request, ClaimStoreContext db, CancellationToken ct)
+    {
+        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
+        var (filter, error) = ClaimFilterParser.Parse(request.Query, vocabulary);
+        if (error is not null)
+        {
+            return FilterProblem(error);
+        }
+
+        var page = await ClaimQuery.ListAsync(db, filter!, vocabulary, ct);
+        if (filter!.Page > page.PageCount)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Page not found", detail: $"There are {page.PageCount} page(s) for this filter.");
+        }
+
+        return TypedResults.Ok(new ClaimListResponse(
+            page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, "/claims" + filter.ToQueryString(),
+            page.Items, page.ConditionCounts, page.LevelCounts));
+    }
+
+    private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
+    {
+        if (!Content.ClaimParser.IsValidSlug(slug))
+        {
+            return NotFound(slug);
+        }
+
+        var lookup = await ClaimQuery.FindAsync(db, slug, ct);
+        return lookup switch
+        {
+            { Claim: { } claim } => TypedResults.Ok(claim),
+            { RedirectToSlug: { } current } => TypedResults.Redirect($"/api/claims/{current}", permanent: true),
+            _ => NotFound(slug),
+        };
+    }
+
+    private static ProblemHttpResult NotFound(string slug) =>
+        TypedResults.Problem(statusCode: 404, title: "Claim not found", detail: $"No claim has the slug '{slug}'.");
+
+    /// <summary>An RFC 9457 problem naming the parameter, the value and the values that would have been valid.</summary>
+    public static IResult FilterProblem(FilterError error) =>
+        TypedResults.Problem(
+            statusCode: 400,
+            title: "Filter not understood",
+            detail: error.Message,
+            extensions: new Dictionary<string, object?>
+            {
+                ["parameter"] = error.Parameter,
+                ["value"] = error.Value,
+                ["validValues"] = error.ValidValues,
+            });
+}
+
+public sealed record ClaimListResponse(
+    int Total,
+    int Page,
+    int PageCount,
+    int PageSize,
+    string HtmlUrl,
+    IReadOnlyList<ClaimSummary> Items,
+    IReadOnlyList<FacetCount> ConditionCounts,
+    IReadOnlyList<FacetCount> LevelCounts);
+
+public sealed record EvidenceLevelResponse(LevelBadge Level, string Description, string MoveUp, int ClaimCount);

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Site;
+using MicrobiomePain.Web.Store;
+
+namespace MicrobiomePain.Web.Api;
+
+/// <summary>CSV and Atom exports of the claim list (same filters as /claims), plus sitemap.xml and robots.txt.</summary>
+public static class Exports
+{
+    /// <summary>Exports are not paged: they take the whole filtered list, up to this many rows.</summary>
+    public const int MaxRows = 100_000;
+
+    public static WebApplication MapExports(this WebApplication app)
+    {
+        app.MapGet("/claims.csv", Csv).WithTags("Exports").WithSummary("The filtered claim list as RFC 4180 CSV (UTF-8).");
+        app.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims, newest review first.");
+        app.MapGet("/conditions/{slug}/feed.atom", (string slug, HttpContext context, ClaimStoreContext db, CancellationToken ct) =>
+                Atom(context, db, slug, ct))
+            .WithTags("Exports").WithSummary("Atom feed of the claims about one condition.");
+        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
+        app.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, "/sitemap.xml")}\n", "text/plain; charset=utf-8"))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Parses the query like /claims does and returns every matching claim (no paging), or the problem.</summary>
+    private static async Task<(IReadOnlyList<ClaimSummary>? Claims, ClaimFilter? Filter, IResult? Problem)> Matching(
+        IQueryCollection query, ClaimStoreContext db, string? condition, CancellationToken ct)
+    {
+        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
+        var (filter, error) = ClaimFilterParser.Parse(query, vocabulary);
+        if (error is not null)
+        {
+            return (null, null, ApiSetup.FilterProblem(error));
+        }
+
+        if (condition is not null)
+        {
+            if (vocabulary.Conditions.All(c => c.Slug != condition))
+            {
+                return (null, null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."));
+            }
+
+            filter = filter! with { Conditions = [condition] };
+        }
+
+        var claims = await ClaimQuery.AllAsync(db, filter!, MaxRows, ct);
+        return (claims, filter, null);
+    }
+
+    private static async Task<IResult> Csv(HttpContext context, ClaimStoreContext db, CancellationToken ct)
+    {
+        var (claims, _, problem) = await Matching(context.Request.Query, db, null, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var csv = new StringBuilder();
+        csv.Append("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url\r\n");
+        foreach (var c in claims!)
+        {
+            csv.AppendJoin(',', new[]
+            {
+                c.Id, c.Slug, c.Title, c.Kind, c.Level.Slug, c.Level.Rank.ToString(CultureInfo.InvariantCulture),
+                string.Join(';', c.Conditions.Select(x => x.Slug)), c.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                SiteUrls.Absolute(context, "/claims/" + c.Slug),
+            }.Select(CsvField));
+            csv.Append("\r\n");
+        }
+
+        context.Response.Headers.ContentDisposition = "inline; filename=\"claims.csv\"";
+        return Results.Text(csv.ToString(), "text/csv; charset=utf-8; header=present", Encoding.UTF8);
+    }
+
+    /// <summary>RFC 4180: quote a field that holds a comma, quote, CR or LF, doubling inner quotes.</summary>
+    public static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static async Task<IResult> Atom(HttpContext context, ClaimStoreContext db, string? condition, CancellationToken ct)
+    {
+        var (claims, filter, problem) = await Matching(context.Request.Query, db, condition, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var ordered = claims!.OrderByDescending(c => c.Reviewed).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var self = SiteUrls.Absolute(context, context.Request.Path + context.Request.QueryString);
+        const string ns = "http://www.w3.org/2005/Atom";
+        var xml = new StringBuilder();
+        using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            w.WriteStartElement("feed", ns);
+            w.WriteElementString("id", ns, self);
+            w.WriteElementString("title", ns, condition is null ? "MicrobiomePain: claims and their evidence" : $"MicrobiomePain: claims about {condition}");
+            w.WriteElementString("updated", ns, Stamp(ordered.Count > 0 ? ordered[0].Reviewed : DateOnly.FromDateTime(DateTime.UtcNow)));
+            w.WriteStartElement("author", ns);
+            w.WriteElementString("name", ns, "MicrobiomePain");
+            w.WriteEndElement();
+            Link(w, ns, "self", self, "application/atom+xml");
+            Link(w, ns, "alternate", SiteUrls.Absolute(context, "/claims" + filter!.ToQueryString()), "text/html");
+            foreach (var c in ordered)
+            {
+                var url = SiteUrls.Absolute(context, "/claims/" + c.Slug);
+                w.WriteStartElement("entry", ns);
+                w.WriteElementString("id", ns, url);
+                w.WriteElementString("title", ns, c.Title);
+                w.WriteElementString("updated", ns, Stamp(c.Reviewed));
+                Link(w, ns, "alternate", url, "text/html");
+                foreach (var condition1 in c.Conditions)
+                {
+                    w.WriteStartElement("category", ns);
+                    w.WriteAttributeString("term", condition1.Slug);
+                    w.WriteAttributeString("label", condition1.Name);
+                    w.WriteEndElement();
+                }
+
+                w.WriteElementString("summary", ns, $"Evidence level: {c.Level.Symbol} {c.Level.Name}. Claim {c.Id}, last reviewed {Stamp(c.Reviewed)[..10]}.");
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        }
+
+        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
+    {
+        var claims = await ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, MaxRows, ct);
+        var conditions = await ClaimQuery.ConditionsAsync(db, ct);
+        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var xml = new StringBuilder();
+        using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true }))
+        {
+            w.WriteStartElement("urlset", ns);
+            void Url(string path, DateOnly? modified = null)
+            {
+                w.WriteStartElement("url", ns);
+                w.WriteElementString("loc", ns, SiteUrls.Absolute(context, path));
+                if (modified is { } m)
+                {
+                    w.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                w.WriteEndElement();
+            }
+
+            foreach (var path in new[] { "/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/about" })
+            {
+                Url(path);
+            }
+
+            foreach (var c in conditions)
+            {
+                Url("/conditions/" + c.Slug);
+            }
+
+            foreach (var c in claims)
+            {
+                Url("/claims/" + c.Slug, c.Reviewed);
+            }
+
+            w.WriteEndElement();
+        }
+
+        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static string Stamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static void Link(XmlWriter w, string ns, string rel, string href, string type)
+    {
+        w.WriteStartElement("link", ns);
+        w.WriteAttributeString("rel", rel);
+        w.WriteAttributeString("href", href);
+        w.WriteAttributeString("type", type);
+        w.WriteEndElement();
+    }
+}

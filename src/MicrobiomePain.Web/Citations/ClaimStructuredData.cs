@@ -1,0 +1,43 @@
+using System.Text.Json;
+using MicrobiomePain.Web.Claims;
+
+namespace MicrobiomePain.Web.Citations;
+
+/// <summary>
+/// schema.org ClaimReview for a claim page. Serialised with System.Text.Json's default encoder, which escapes
+/// '&lt;', '&gt;' and '&amp;', so content can never close the surrounding script element.
+/// </summary>
+public static class ClaimStructuredData
+{
+    public static string ClaimReviewJson(ClaimDetail claim, string url, string siteUrl, int bestRank, int worstRank) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ClaimReview",
+            ["url"] = url,
+            ["name"] = claim.Title,
+            ["datePublished"] = claim.Reviewed.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["author"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = ClaimCitation.SiteName, ["url"] = siteUrl },
+            ["claimReviewed"] = claim.ArticleQuote,
+            ["itemReviewed"] = new Dictionary<string, object>
+            {
+                ["@type"] = "Claim",
+                ["appearance"] = new Dictionary<string, object>
+                {
+                    // The feature's address, author and DOI are unverified, so only its title and publisher are given.
+                    ["@type"] = "CreativeWork",
+                    ["name"] = "The gut microbiome and chronic pain",
+                    ["publisher"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = "Nature" },
+                },
+            },
+            ["reviewRating"] = new Dictionary<string, object>
+            {
+                ["@type"] = "Rating",
+                ["ratingValue"] = claim.Level.Rank,
+                ["bestRating"] = bestRank,
+                ["worstRating"] = worstRank,
+                ["alternateName"] = claim.Level.Name,
+                ["ratingExplanation"] = claim.LevelReasoning,
+            },
+        });
+}

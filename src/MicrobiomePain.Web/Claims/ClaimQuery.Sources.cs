@@ -1,0 +1,51 @@
+using MicrobiomePain.Web.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicrobiomePain.Web.Claims;
+
+/// <summary>A bibliography entry with the claims that cite it and how.</summary>
+public sealed record SourceEntry(SourceCitation Source, IReadOnlyList<CitingClaim> Claims);
+
+public sealed record CitingClaim(string Id, string Slug, string Title, LevelBadge Level, string Relation);
+
+public static partial class ClaimQuery
+{
+    /// <summary>Every source, alphabetical by key, with the claims that cite it (two queries, no N+1).</summary>
+    public static async Task<List<SourceEntry>> SourcesAsync(ClaimStoreContext db, CancellationToken ct = default)
+    {
+        var sources = await db.Sources.OrderBy(s => s.Key).Select(s => new SourceCitation(
+                s.Key, s.Authors, s.Year, s.Title, s.Journal, s.Doi, s.Pmid, s.Pmcid, s.Url, s.StudyType, s.Population,
+                s.SampleSize, s.Finding, s.Verification, s.UnverifiedFields, s.PartlyVerifiedFields, "", null))
+            .ToListAsync(ct);
+        var citations = await db.ClaimSources.OrderBy(cs => cs.Claim!.Number).Select(cs => new
+            {
+                cs.SourceKey,
+                Claim = new CitingClaim(cs.Claim!.Id, cs.Claim.Slug, cs.Claim.Title,
+                    new LevelBadge(cs.Claim.Level!.Slug, cs.Claim.Level.Name, cs.Claim.Level.Symbol, cs.Claim.Level.Rank), cs.Relation),
+            })
+            .ToListAsync(ct);
+        var byKey = citations.ToLookup(c => c.SourceKey, c => c.Claim);
+        return sources.Select(s => new SourceEntry(s, byKey[s.Key].ToList())).ToList();
+    }
+}
+
+public static partial class ClaimQuery
+{
+    /// <summary>Every claim matching a filter, in its sort order, without paging (for exports), capped at <paramref name="max"/>.</summary>
+    public static Task<List<ClaimSummary>> AllAsync(ClaimStoreContext db, ClaimFilter filter, int max, CancellationToken ct = default) =>
+        Summaries(Order(Apply(db.Claims, filter), filter.Sort).Take(max)).ToListAsync(ct);
+}
+
+public static partial class ClaimQuery
+{
+    /// <summary>The current slug of the claim with this id ("C7"), or null.</summary>
+    public static Task<string?> SlugForIdAsync(ClaimStoreContext db, string id, CancellationToken ct = default) =>
+        db.Claims.Where(c => c.Id == id).Select(c => c.Slug).FirstOrDefaultAsync(ct);
+
+    /// <summary>The lowest and highest rank of the evidence scale (for ratings such as ClaimReview's).</summary>
+    public static async Task<(int Worst, int Best)> RankRangeAsync(ClaimStoreContext db, CancellationToken ct = default)
+    {
+        var ranks = await db.EvidenceLevels.Select(l => l.Rank).ToListAsync(ct);
+        return (ranks.Min(), ranks.Max());
+    }
+}

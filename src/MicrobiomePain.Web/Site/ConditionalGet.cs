@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Reflection;
+using MicrobiomePain.Web.Store;
+using Microsoft.Net.Http.Headers;
+
+namespace MicrobiomePain.Web.Site;
+
+/// <summary>
+/// ETag and Last-Modified for every page, export and API response, from the content version.
+/// Every representation the app serves is a function of (content, code, URL, Accept-Encoding), and the store is
+/// immutable per content hash, so one validator per content version and build is exact. It is a weak ETag:
+/// compressed and uncompressed bodies are semantically equal but not byte-equal (RFC 9110 §8.8.3).
+/// A matching If-None-Match (or, without one, an If-Modified-Since not older than the build) answers 304 before
+/// any query runs. Static assets have their own fingerprinted validators and are left alone.
+/// </summary>
+public static class ConditionalGet
+{
+    private static readonly string BuildId =
+        Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
+
+    public static string ETagFor(StoreVersion version) => $"W/\"{version.ShortHash}-{BuildId}\"";
+
+    public static IApplicationBuilder UseConditionalGet(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || IsExcluded(request.Path))
+            {
+                await next(context);
+                return;
+            }
+
+            var version = context.RequestServices.GetRequiredService<ClaimStore>().Current;
+            var etag = ETagFor(version);
+            // HTTP dates have one-second resolution; compare at that resolution.
+            var lastModified = DateTimeOffset.FromUnixTimeSeconds(version.BuiltAt.ToUnixTimeSeconds());
+            if (NotModified(request, etag, lastModified))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                context.Response.Headers.ETag = etag;
+                context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+                return;
+            }
+
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK && !context.Response.Headers.ContainsKey(HeaderNames.ETag))
+                {
+                    context.Response.Headers.ETag = etag;
+                    context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+
+    private static bool IsExcluded(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/dev") || path.StartsWithSegments("/error")
+        || Path.HasExtension(path.Value) && !IsOwnExport(path);
+
+    private static bool IsOwnExport(PathString path) =>
+        path.Value is { } p && (p.EndsWith(".csv", StringComparison.Ordinal) || p.EndsWith(".atom", StringComparison.Ordinal)
+            || p.EndsWith(".xml", StringComparison.Ordinal) || p.EndsWith(".txt", StringComparison.Ordinal)
+            || p.EndsWith(".bib", StringComparison.Ordinal) || p.EndsWith(".ris", StringComparison.Ordinal)
+            || p.EndsWith("cite.json", StringComparison.Ordinal) || p.EndsWith("v1.json", StringComparison.Ordinal));
+
+    private static bool NotModified(HttpRequest request, string etag, DateTimeOffset lastModified)
+    {
+        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            // Weak comparison, as RFC 9110 requires for If-None-Match.
+            return ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(EntityTagHeaderValue.Parse(etag), useStrongComparison: false));
+        }
+
+        return request.GetTypedHeaders().IfModifiedSince is { } since && since >= lastModified;
+    }
+}
