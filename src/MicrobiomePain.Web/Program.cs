@@ -1,8 +1,15 @@
+using MicrobiomePain.Web.Operations;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 
+if (AppCommands.TryRun(args, Console.Out) is int exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddClaimStore();
+builder.AddOperations();
 builder.AddSite();
 
 var app = builder.Build();
@@ -22,6 +29,7 @@ catch (ContentInvalidException ex)
     return 1;
 }
 
+app.UseOperations();
 app.MapSite();
 app.Run();
 return 0;

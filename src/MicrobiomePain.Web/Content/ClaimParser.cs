@@ -37,6 +37,7 @@ public static partial class ClaimParser
             bag.Error(1, 1, $"file name '{slug}' is not a valid slug; use lower-case words joined by hyphens, e.g. probiotics-reverse-pain.md.");
         }
 
+        ContentMarkdown.CheckRawHtml(markdown, bag);
         var document = ContentMarkdown.Parse(markdown);
         var frontMatter = ContentMarkdown.FrontMatter(document);
         if (frontMatter is null)

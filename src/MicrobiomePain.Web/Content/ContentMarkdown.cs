@@ -91,6 +91,27 @@ public static class ContentMarkdown
         return (string.Join('\n', body), firstLine);
     }
 
+    // Only used to find raw HTML so it can be reported; never used to render.
+    private static readonly MarkdownPipeline HtmlDetection = new MarkdownPipelineBuilder().UseYamlFrontMatter().UsePreciseSourceLocation().Build();
+
+    /// <summary>
+    /// Reports raw HTML. The rendering pipeline would show it as text, which is never what the author meant,
+    /// so it is an error that says to write Markdown instead.
+    /// </summary>
+    public static void CheckRawHtml(string markdown, DiagnosticBag bag)
+    {
+        var document = Markdown.Parse(markdown, HtmlDetection);
+        foreach (var block in document.Descendants<HtmlBlock>())
+        {
+            bag.Error(block.Line + 1, block.Column + 1, "raw HTML is not allowed in content; write it as Markdown (it would be shown as text).");
+        }
+
+        foreach (var inline in document.Descendants<HtmlInline>().Where(i => !i.Tag.StartsWith("</", StringComparison.Ordinal)))
+        {
+            bag.Error(inline.Line + 1, inline.Column + 1, $"raw HTML '{Shorten(inline.Tag)}' is not allowed in content; write it as Markdown (it would be shown as text).");
+        }
+    }
+
     /// <summary>Reports links whose address is not http(s), a site path or an in-page anchor (for example javascript:).</summary>
     public static void CheckLinks(MarkdownDocument document, DiagnosticBag bag)
     {

@@ -26,6 +26,7 @@ public static class SiteSetup
         // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
+        app.UseReadOnlyMethods();
         app.UseConditionalGet();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -127,13 +127,23 @@ public sealed class ClaimParserTests
     }
 
     [Fact]
-    public void Raw_html_in_the_body_is_rendered_as_text()
+    public void Raw_html_in_the_body_is_reported_at_its_position()
     {
-        var (claim, _) = Parse(Valid.Replace("What study A did.", "What <script>alert(1)</script> did.", StringComparison.Ordinal));
+        var d = Single(Valid.Replace("What study A did.", "What <script>alert(1)</script> did.", StringComparison.Ordinal));
 
-        Assert.NotNull(claim);
-        Assert.DoesNotContain("<script>", claim.EvidenceHtml, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;", claim.EvidenceHtml, StringComparison.Ordinal);
+        Assert.Equal(16, d.Line);
+        Assert.Equal(6, d.Column);
+        Assert.Contains("raw HTML '<script>' is not allowed", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rendering_pipeline_never_emits_raw_html()
+    {
+        var html = ContentMarkdown.RenderBlocks(ContentMarkdown.Parse("What <script>alert(1)</script> did.\n\n<div onclick=x>block</div>\n"));
+
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<div", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
 
     [Fact]

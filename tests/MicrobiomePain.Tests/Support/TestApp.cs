@@ -15,6 +15,9 @@ public sealed class TestApp(string contentPath) : WebApplicationFactory<Program>
 
     public static TestApp With(params TestClaim[] claims) => new(TestContent.Create(claims));
 
+    /// <summary>Extra configuration for this app (set before the first request).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -26,5 +29,9 @@ public sealed class TestApp(string contentPath) : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Store:ContentPath", ContentPath);
         builder.UseSetting("Store:StoreDirectory", StoreDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -1,0 +1,47 @@
+using MicrobiomePain.Web.Content;
+using MicrobiomePain.Web.Store;
+
+namespace MicrobiomePain.Web.Operations;
+
+/// <summary>
+/// Commands the app runs instead of serving: `dotnet run --project src/MicrobiomePain.Web -- validate [content-dir]`.
+/// Dispatch lives here so adding a command is one line.
+/// </summary>
+public static class AppCommands
+{
+    /// <summary>Runs a command named by the first argument and returns its exit code, or null to serve.</summary>
+    public static int? TryRun(string[] args, TextWriter output) => args switch
+    {
+        ["validate", .. var rest] => Validate(rest.FirstOrDefault(), output),
+        _ => null,
+    };
+
+    /// <summary>Checks content without serving or writing a store: one line per problem, a summary, exit 0 or 1.</summary>
+    public static int Validate(string? contentDirectory, TextWriter output)
+    {
+        string root;
+        try
+        {
+            root = StoreOptions.ResolveContentPath(contentDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory);
+        }
+        catch (InvalidOperationException ex)
+        {
+            output.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+
+        var result = ContentReader.Read(root);
+        foreach (var diagnostic in result.Diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column))
+        {
+            output.WriteLine(diagnostic);
+        }
+
+        var errors = result.Diagnostics.Count(d => d.IsError);
+        var warnings = result.Diagnostics.Count - errors;
+        var claims = result.Content?.Claims.Count;
+        output.WriteLine(errors == 0
+            ? $"{ContentReader.Display(root)}: ok, {claims} claims, {warnings} warning(s)."
+            : $"{ContentReader.Display(root)}: {errors} error(s), {warnings} warning(s).");
+        return errors == 0 ? 0 : 1;
+    }
+}
