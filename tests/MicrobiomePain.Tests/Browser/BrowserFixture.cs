@@ -130,7 +130,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Browser tests run on their own, after the parallel HTTP tests: on a 2-core machine, sharing the CPU with
+// hundreds of concurrent requests made keyboard navigation time out now and then.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
