@@ -13,8 +13,35 @@ public static class AppCommands
     public static int? TryRun(string[] args, TextWriter output) => args switch
     {
         ["validate", .. var rest] => Validate(rest.FirstOrDefault(), output),
+        ["generate", var count, var directory] when int.TryParse(count, out var n) && n > 0 => SyntheticContent.Write(n, directory, output),
+        ["build-store", var content, var store] => BuildStore(content, store, output),
         _ => null,
     };
+
+    /// <summary>The repository's content folder, found from the working directory or the app's own folder.</summary>
+    public static string ShippedContent() =>
+        StoreOptions.ResolveContentPath(null, Environment.CurrentDirectory, AppContext.BaseDirectory);
+
+    /// <summary>Reads, checks and writes a store, then exits (for timing ingest): reuses an existing store for unchanged content.</summary>
+    public static int BuildStore(string content, string store, TextWriter output)
+    {
+        var claimStore = new ClaimStore(Path.GetFullPath(content), Path.GetFullPath(store), Microsoft.Extensions.Logging.Abstractions.NullLogger<ClaimStore>.Instance);
+        try
+        {
+            var version = claimStore.Refresh();
+            output.WriteLine($"store {version.Path} ({new FileInfo(version.Path).Length} bytes)");
+            return 0;
+        }
+        catch (ContentInvalidException ex)
+        {
+            foreach (var d in ex.Diagnostics)
+            {
+                output.WriteLine(d);
+            }
+
+            return 1;
+        }
+    }
 
     /// <summary>Checks content without serving or writing a store: one line per problem, a summary, exit 0 or 1.</summary>
     public static int Validate(string? contentDirectory, TextWriter output)

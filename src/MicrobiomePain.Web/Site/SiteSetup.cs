@@ -10,6 +10,7 @@ public static class SiteSetup
         builder.Services.AddRazorPages();
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.AddApi();
+        builder.AddPerformance();
 
         // Lower-case URLs everywhere; slugs are lower-case already.
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -25,9 +26,11 @@ public static class SiteSetup
 
         // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
         app.UseConditionalGet();
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapApi();

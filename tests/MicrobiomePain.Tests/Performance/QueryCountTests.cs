@@ -1,0 +1,87 @@
+using System.Data.Common;
+using System.Net;
+using MicrobiomePain.Tests.Support;
+using MicrobiomePain.Web.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MicrobiomePain.Tests.Performance;
+
+/// <summary>
+/// Pins the number of SQL commands a page issues, with the output cache off, so an N+1 (a query per claim)
+/// cannot creep in: the counts must not grow with the number of claims.
+/// </summary>
+public sealed class QueryCountTests
+{
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    private sealed class CountingApp(string content, CommandCounter counter) : IDisposable
+    {
+        private readonly TestApp _app = Create(content, counter);
+
+        private static TestApp Create(string content, CommandCounter counter)
+        {
+            var app = new TestApp(content);
+            app.Settings["Performance:OutputCacheSeconds"] = "0";
+            return app;
+        }
+
+        public HttpClient Client() => _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.ConfigureDbContext<ClaimStoreContext>(o => o.AddInterceptors(counter)))).CreateClient();
+
+        public void Dispose() => _app.Dispose();
+    }
+
+    private static async Task<int> CommandsFor(int claims, string url)
+    {
+        var counter = new CommandCounter();
+        var content = TestContent.Create(Enumerable.Range(1, claims)
+            .Select(n => new TestClaim(n, $"claim-{n}", n % 2 == 0 ? "human-trial" : "animal-study", n % 3 == 0 ? ["fibromyalgia", "endometriosis"] : ["visceral-pain"], Sources: ["study-a", "study-b"])));
+        using var app = new CountingApp(content, counter);
+        using var client = app.Client();
+        var warm = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        counter.Reset();
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return counter.Count;
+    }
+
+    [Theory]
+    [InlineData("/claims", 6)]
+    [InlineData("/claims?condition=fibromyalgia&evidence=human-trial", 6)]
+    [InlineData("/claims/claim-3", 5)]
+    [InlineData("/api/claims?evidence=animal-study", 6)]
+    public async Task A_page_issues_a_fixed_number_of_sql_commands_whatever_the_number_of_claims(string url, int expected)
+    {
+        var few = await CommandsFor(5, url);
+        var many = await CommandsFor(40, url);
+
+        Assert.Equal(expected, few);
+        Assert.Equal(expected, many);
+    }
+}

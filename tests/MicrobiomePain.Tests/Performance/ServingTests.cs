@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Headers;
+using MicrobiomePain.Tests.Support;
+using MicrobiomePain.Web.Operations;
+
+namespace MicrobiomePain.Tests.Performance;
+
+public sealed class ServingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Pages_and_exports_are_compressed_when_the_client_accepts_it(string encoding)
+    {
+        await using var app = TestApp.With(Enumerable.Range(1, 10).Select(n => new TestClaim(n, $"c-{n}")).ToArray());
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var url in new[] { "/claims", "/api/claims", "/claims.csv", "/feed.atom" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+            using var response = await client.SendAsync(request, Ct);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_request_for_a_page_is_served_from_the_output_cache()
+    {
+        await using var app = TestApp.With(new TestClaim(1, "one"));
+        using var client = app.NewClient();
+
+        var first = await client.GetStringAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
+        var second = await client.GetAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
+
+        Assert.Equal(first, await second.Content.ReadAsStringAsync(Ct));
+        Assert.True(second.Headers.Age is not null, "a cached response carries an Age header");
+        var other = await client.GetAsync(new Uri("/claims?evidence=human-trial", UriKind.Relative), Ct);
+        Assert.Null(other.Headers.Age);
+    }
+
+    [Fact]
+    public void The_generator_writes_valid_content_of_the_requested_size()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"), "content");
+        using var output = new StringWriter();
+
+        Assert.Equal(0, AppCommands.TryRun(["generate", "120", directory], output));
+        Assert.Equal(120, Directory.GetFiles(Path.Combine(directory, "claims"), "*.md").Length);
+        var result = MicrobiomePain.Web.Content.ContentReader.Read(directory);
+        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(120, result.Content!.Claims.Count);
+        var words = File.ReadAllText(Path.Combine(directory, "claims", "synthetic-claim-7.md")).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.InRange(words, 180, 320);
+    }
+}
