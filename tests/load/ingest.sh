@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Ingest speed: rebuilding the store from N synthetic claims vs Hugo building the same N Markdown files into a site
+# with a minimal single/list layout, timed side by side in one hyperfine run.
+# Usage: tests/load/ingest.sh [N] [runs]   (defaults: 10000 claims, 3 runs)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${1:-10000}; RUNS=${2:-3}
+WORK=$(mktemp -d /tmp/mp-ingest.XXXX)
+dotnet publish src/MicrobiomePain.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet "$WORK/app/MicrobiomePain.Web.dll" generate "$N" "$WORK/content"
+
+# The same Markdown files for Hugo (it ignores front-matter keys it does not know).
+mkdir -p "$WORK/hugo/content/claims" "$WORK/hugo/layouts/_default"
+cp "$WORK"/content/claims/*.md "$WORK/hugo/content/claims/"
+printf 'baseURL = "http://127.0.0.1/"\ntitle = "claims"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n' > "$WORK/hugo/hugo.toml"
+printf '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n' > "$WORK/hugo/layouts/_default/single.html"
+printf '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n' > "$WORK/hugo/layouts/_default/list.html"
+
+hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$WORK/ingest.md" \
+  --prepare "rm -rf $WORK/store $WORK/hugo/public" \
+  -n "MicrobiomePain build-store ($N claims)" "dotnet $WORK/app/MicrobiomePain.Web.dll build-store $WORK/content $WORK/store" \
+  -n "hugo ($N pages)" "hugo --source $WORK/hugo --quiet"
+cat "$WORK/ingest.md"
+echo "store size: $(stat -c %s "$WORK"/store/*.db) bytes; unchanged content (no rebuild):"
+hyperfine --runs 3 -n "build-store, unchanged" "dotnet $WORK/app/MicrobiomePain.Web.dll build-store $WORK/content $WORK/store" | grep -E "Time|±"
