@@ -21,5 +21,6 @@ hyperfine --warmup 1 --runs "$RUNS" --export-markdown "$WORK/ingest.md" \
   -n "MicrobiomePain build-store ($N claims)" "dotnet $WORK/app/MicrobiomePain.Web.dll build-store $WORK/content $WORK/store" \
   -n "hugo ($N pages)" "hugo --source $WORK/hugo --quiet"
 cat "$WORK/ingest.md"
-echo "store size: $(stat -c %s "$WORK"/store/*.db) bytes; unchanged content (no rebuild):"
+dotnet "$WORK/app/MicrobiomePain.Web.dll" build-store "$WORK/content" "$WORK/store"
+echo "unchanged content (no rebuild):"
 hyperfine --runs 3 -n "build-store, unchanged" "dotnet $WORK/app/MicrobiomePain.Web.dll build-store $WORK/content $WORK/store" | grep -E "Time|±"

@@ -21,7 +21,7 @@ public static partial class ClaimParser
     public const string CaveatsSection = "Caveats";
     public const string WhatWouldChangeSection = "What would change this";
 
-    [GeneratedRegex("^C[1-9][0-9]{0,3}$")]
+    [GeneratedRegex("^C[1-9][0-9]{0,6}$")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

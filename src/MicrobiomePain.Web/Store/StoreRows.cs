@@ -1,0 +1,113 @@
+using MicrobiomePain.Web.Content;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace MicrobiomePain.Web.Store;
+
+/// <summary>The rows of one store, flattened from a <see cref="ContentSet"/> with every foreign key set explicitly.</summary>
+public sealed record StoreRows(
+    IReadOnlyList<EvidenceLevelRow> Levels,
+    IReadOnlyList<ConditionRow> Conditions,
+    IReadOnlyList<SourceRow> Sources,
+    IReadOnlyList<ClaimRow> Claims,
+    IReadOnlyList<CaveatRow> Caveats,
+    IReadOnlyList<ClaimConditionRow> ClaimConditions,
+    IReadOnlyList<ClaimSourceRow> ClaimSources,
+    IReadOnlyList<ClaimAliasRow> Aliases,
+    IReadOnlyList<StoreInfoRow> Info)
+{
+    public static StoreRows From(ContentSet content)
+    {
+        var ranks = content.Levels.ToDictionary(l => l.Slug, l => l.Rank);
+        var claims = new List<ClaimRow>(content.Claims.Count);
+        var caveats = new List<CaveatRow>();
+        var claimConditions = new List<ClaimConditionRow>();
+        var claimSources = new List<ClaimSourceRow>();
+        var aliases = new List<ClaimAliasRow>();
+        foreach (var claim in content.Claims)
+        {
+            var number = StoreBuilder.ClaimNumber(claim.Id);
+            claims.Add(new ClaimRow
+            {
+                Number = number, Id = claim.Id, Slug = claim.Slug, Title = claim.Title, Kind = claim.Kind,
+                LevelSlug = claim.Evidence, LevelRank = ranks[claim.Evidence], LevelReasoning = claim.LevelReasoning,
+                ArticleQuote = claim.ArticleQuote, HypeGap = claim.HypeGap, Reviewed = claim.Reviewed,
+                SummaryHtml = claim.SummaryHtml, SummaryText = claim.SummaryText, EvidenceHtml = claim.EvidenceHtml,
+                WhatWouldChangeHtml = claim.WhatWouldChangeHtml, FirstCaveatHtml = claim.CaveatsHtml[0],
+            });
+            caveats.AddRange(claim.CaveatsHtml.Select((html, i) => new CaveatRow { ClaimNumber = number, Position = i, Html = html }));
+            claimConditions.AddRange(claim.Conditions.Select(c => new ClaimConditionRow { ClaimNumber = number, ConditionSlug = c }));
+            claimSources.AddRange(claim.Sources.Select((s, i) => new ClaimSourceRow
+            {
+                ClaimNumber = number, SourceKey = s.Key, Relation = s.Relation, Note = s.Note, Position = i,
+            }));
+            aliases.AddRange(claim.Aliases.Select(a => new ClaimAliasRow { Slug = a, ClaimNumber = number }));
+        }
+
+        return new StoreRows(
+            content.Levels.Select(l => new EvidenceLevelRow
+            {
+                Slug = l.Slug, Name = l.Name, Rank = l.Rank, Symbol = l.Symbol, Description = l.Description, MoveUp = l.MoveUp,
+            }).ToList(),
+            content.Conditions.Select((c, i) => new ConditionRow { Slug = c.Slug, Name = c.Name, Description = c.Description, Position = i }).ToList(),
+            content.Sources.Select(s => new SourceRow
+            {
+                Key = s.Key, Authors = s.Authors, Year = s.Year, Title = s.Title, Journal = s.Journal, Doi = s.Doi,
+                Pmid = s.Pmid, Pmcid = s.Pmcid, Url = s.Url, StudyType = s.StudyType, Population = s.Population,
+                SampleSize = s.SampleSize, Finding = s.Finding, Verification = s.Verification,
+                UnverifiedFields = string.Join(',', s.Unverified), PartlyVerifiedFields = string.Join(',', s.PartlyVerified),
+                Note = s.Note,
+            }).ToList(),
+            claims,
+            caveats,
+            claimConditions,
+            claimSources,
+            aliases,
+            [
+                new StoreInfoRow { Key = StoreBuilder.HashKey, Value = content.Hash },
+                new StoreInfoRow { Key = StoreBuilder.FormatKey, Value = ContentReader.FormatVersion },
+                new StoreInfoRow
+                {
+                    Key = StoreBuilder.BuiltAtKey,
+                    Value = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                },
+            ]);
+    }
+}
+
+/// <summary>
+/// Inserts rows with one prepared INSERT per table, reusing its parameters for every row. Table and column names
+/// and value conversions come from EF Core's model, so the schema has a single owner.
+/// </summary>
+public sealed class StoreRowWriter(IModel model, SqliteConnection connection, SqliteTransaction transaction)
+{
+    public void Insert<T>(IReadOnlyList<T> rows)
+        where T : class
+    {
+        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the store model.");
+        var properties = entity.GetProperties().ToList();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
+            $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))})";
+        var parameters = properties.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i })).ToList();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < properties.Count; i++)
+            {
+                var value = properties[i].PropertyInfo!.GetValue(row);
+                if (properties[i].GetTypeMapping().Converter is { } converter && value is not null)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                parameters[i].Value = value ?? DBNull.Value;
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+}
