@@ -5,6 +5,9 @@ namespace MicrobiomePain.Web.Claims;
 
 public enum ClaimSort
 {
+    /// <summary>Best search match first (the default when searching); without a search, strongest first.</summary>
+    Relevance,
+
     /// <summary>Strongest evidence first, then article order.</summary>
     Strength,
 
@@ -33,7 +36,16 @@ public sealed record ClaimFilter(
 
     public static ClaimFilter All { get; } = new([], [], null, null, ClaimSort.Strength, 1);
 
-    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null;
+    /// <summary>The search text as typed (trimmed), or null when not searching.</summary>
+    public string? Query { get; init; }
+
+    /// <summary>The words searched for: <see cref="Query"/> split into letters and digits (see ClaimSearch).</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>The sort when none is given: relevance while searching, otherwise strongest evidence first.</summary>
+    public ClaimSort DefaultSort => Query is null ? ClaimSort.Strength : ClaimSort.Relevance;
+
+    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null || Query is not null;
 
     /// <summary>The query string for this state, parameters in one canonical order so equal states have equal URLs.</summary>
     public QueryString ToQueryString() => QueryString.Create(QueryPairs());
@@ -55,7 +67,12 @@ public sealed record ClaimFilter(
             yield return new("min", MinLevel);
         }
 
-        if (Sort != ClaimSort.Strength)
+        if (Query is not null)
+        {
+            yield return new("q", Query);
+        }
+
+        if (Sort != DefaultSort)
         {
             yield return new("sort", Sort.ToString().ToLowerInvariant());
         }
@@ -71,6 +88,15 @@ public sealed record ClaimFilter(
     public ClaimFilter WithoutLevel(string slug) => this with { Levels = Levels.Where(l => l != slug).ToList(), Page = 1 };
 
     public ClaimFilter WithoutMin() => this with { MinLevel = null, MinRank = null, Page = 1 };
+
+    public ClaimFilter WithoutQuery() => this with { Query = null, Terms = [], Sort = Sort == ClaimSort.Relevance ? ClaimSort.Strength : Sort, Page = 1 };
+
+    /// <summary>The same search without one of its words (for the no-results state).</summary>
+    public ClaimFilter WithoutTerm(string term)
+    {
+        var rest = Terms.Where(t => t != term).ToList();
+        return rest.Count == 0 ? WithoutQuery() : this with { Query = string.Join(' ', rest), Terms = rest, Page = 1 };
+    }
 
     public ClaimFilter OnPage(int page) => this with { Page = page };
 }
@@ -135,6 +161,23 @@ public static class ClaimFilterParser
             sort = Enum.Parse<ClaimSort>(sortText[0], ignoreCase: true);
         }
 
+        var q = Values(query["q"]);
+        if (q.Count > 1 || (q.Count == 1 && q[0].Length > ClaimSearch.MaxQueryLength))
+        {
+            return (null, new FilterError("q", Shorten(string.Join(" ", q)), [$"one search of at most {ClaimSearch.MaxQueryLength} characters"]));
+        }
+
+        var terms = q.Count == 1 ? ClaimSearch.Terms(q[0]) : [];
+        if (terms.Count > ClaimSearch.MaxTerms)
+        {
+            return (null, new FilterError("q", Shorten(q[0]), [$"a search of at most {ClaimSearch.MaxTerms} words"]));
+        }
+
+        if (sortText.Count == 0 && q.Count == 1)
+        {
+            sort = ClaimSort.Relevance;
+        }
+
         var pageText = Values(query["page"]);
         var page = 1;
         if (pageText.Count > 1 || (pageText.Count == 1 && (!int.TryParse(pageText[0], NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage)))
@@ -150,8 +193,10 @@ public static class ClaimFilterParser
             minLevel,
             minLevel is null ? null : vocabulary.Levels.First(l => l.Slug == minLevel).Rank,
             sort,
-            page), null);
+            page) { Query = q.Count == 1 ? q[0] : null, Terms = terms }, null);
     }
+
+    private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;
 
     private static List<string> Values(StringValues values) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();

@@ -39,7 +39,7 @@ public static partial class ClaimQuery
         }
 
         var filter = ClaimFilter.All with { Conditions = [slug] };
-        var claims = await Summaries(Order(Apply(db.Claims, filter), ClaimSort.Strength)).ToListAsync(ct);
+        var claims = await Summaries(Order(Apply(db, filter), ClaimSort.Strength)).ToListAsync(ct);
         var groups = claims.GroupBy(c => c.Level).Select(g => new LevelGroup(g.Key, g.ToList())).ToList();
         return new ConditionPage(condition, groups);
     }

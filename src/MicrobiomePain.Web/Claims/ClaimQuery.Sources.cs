@@ -33,7 +33,7 @@ public static partial class ClaimQuery
 {
     /// <summary>Every claim matching a filter, in its sort order, without paging (for exports), capped at <paramref name="max"/>.</summary>
     public static Task<List<ClaimSummary>> AllAsync(ClaimStoreContext db, ClaimFilter filter, int max, CancellationToken ct = default) =>
-        Summaries(Order(Apply(db.Claims, filter), filter.Sort).Take(max)).ToListAsync(ct);
+        OrderedPageAsync(db, Apply(db, filter), filter, 0, max, ct);
 }
 
 public static partial class ClaimQuery

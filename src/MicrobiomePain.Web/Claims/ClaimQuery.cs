@@ -19,8 +19,21 @@ public static partial class ClaimQuery
     }
 
     /// <summary>Applies the filter's conditions, levels and minimum level; a dimension can be left out to count its facet.</summary>
-    public static IQueryable<ClaimRow> Apply(IQueryable<ClaimRow> claims, ClaimFilter filter, bool skipConditions = false, bool skipLevels = false)
+    public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter, bool skipConditions = false, bool skipLevels = false)
     {
+        IQueryable<ClaimRow> claims = db.Claims;
+        if (filter.Query is not null && filter.Terms.Count == 0)
+        {
+            // A search with no letters or digits in it (only punctuation) has no words to find.
+            return claims.Where(c => false);
+        }
+
+        if (filter.Query is not null)
+        {
+            var hits = ClaimSearch.Hits(db, filter);
+            claims = claims.Where(c => hits.Any(h => h.Number == c.Number));
+        }
+
         if (!skipConditions && filter.Conditions.Count > 0)
         {
             var conditions = filter.Conditions;
@@ -49,6 +62,24 @@ public static partial class ClaimQuery
         _ => claims.OrderByDescending(c => c.LevelRank).ThenBy(c => c.Number),
     };
 
+    /// <summary>
+    /// The summaries of the matching claims from <paramref name="skip"/>, in the filter's order. Relevance order comes
+    /// from the FTS5 rank: the page's claim numbers are ranked first (one query), then their summaries are loaded.
+    /// </summary>
+    public static async Task<List<ClaimSummary>> OrderedPageAsync(
+        ClaimStoreContext db, IQueryable<ClaimRow> matching, ClaimFilter filter, int skip, int take, CancellationToken ct)
+    {
+        if (filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0)
+        {
+            return await Summaries(Order(matching, filter.Sort).Skip(skip).Take(take)).ToListAsync(ct);
+        }
+
+        var numbers = await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
+            .OrderBy(x => x.Rank).ThenBy(x => x.Number).Skip(skip).Take(take).Select(x => x.Number).ToListAsync(ct);
+        var summaries = await Summaries(db.Claims.Where(c => numbers.Contains(c.Number))).ToListAsync(ct);
+        return summaries.OrderBy(s => numbers.IndexOf(StoreBuilder.ClaimNumber(s.Id))).ToList();
+    }
+
     public static IQueryable<ClaimSummary> Summaries(IQueryable<ClaimRow> claims) =>
         claims.Select(c => new ClaimSummary(
             c.Id,
@@ -63,21 +94,18 @@ public static partial class ClaimQuery
     /// <summary>One page of claims plus the counts shown beside each filter option.</summary>
     public static async Task<ClaimListPage> ListAsync(ClaimStoreContext db, ClaimFilter filter, FilterVocabulary vocabulary, CancellationToken ct = default)
     {
-        var matching = Apply(db.Claims, filter);
+        var matching = Apply(db, filter);
         var total = await matching.CountAsync(ct);
-        var items = await Summaries(Order(matching, filter.Sort)
-                .Skip((filter.Page - 1) * ClaimFilter.PageSize)
-                .Take(ClaimFilter.PageSize))
-            .ToListAsync(ct);
+        var items = await OrderedPageAsync(db, matching, filter, (filter.Page - 1) * ClaimFilter.PageSize, ClaimFilter.PageSize, ct);
 
         // Each facet is counted with its own dimension left out, so a count says how many claims
         // the list would show if that option were chosen with the other filters kept.
         var byCondition = await db.ClaimConditions
-            .Where(cc => Apply(db.Claims, filter, skipConditions: true).Select(c => c.Number).Contains(cc.ClaimNumber))
+            .Where(cc => Apply(db, filter, skipConditions: true).Select(c => c.Number).Contains(cc.ClaimNumber))
             .GroupBy(cc => cc.ConditionSlug)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var byLevel = await Apply(db.Claims, filter, skipLevels: true)
+        var byLevel = await Apply(db, filter, skipLevels: true)
             .GroupBy(c => c.LevelSlug)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -90,7 +118,11 @@ public static partial class ClaimQuery
             vocabulary.Conditions.Select(c => new FacetCount(c.Slug, c.Name, byCondition.GetValueOrDefault(c.Slug))).ToList(),
             vocabulary.Levels.Select(l => new FacetCount(l.Slug, l.Name, byLevel.GetValueOrDefault(l.Slug))).ToList(),
             vocabulary.Levels.Select(l => new FacetCount(
-                l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList());
+                l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList())
+        {
+            Highlights = (await ClaimSearch.HighlightsAsync(db, filter, items.Select(i => StoreBuilder.ClaimNumber(i.Id)).ToList(), ct))
+                .ToDictionary(h => "C" + h.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), h => h.Value),
+        };
     }
 
     /// <summary>Finds a claim by its current slug, or tells where an old slug (alias) now lives.</summary>

@@ -26,7 +26,11 @@ public sealed record ClaimListPage(
     int PageCount,
     IReadOnlyList<FacetCount> ConditionCounts,
     IReadOnlyList<FacetCount> LevelCounts,
-    IReadOnlyList<FacetCount> MinLevelCounts);
+    IReadOnlyList<FacetCount> MinLevelCounts)
+{
+    /// <summary>For a search: each listed claim's title and snippet with the matching words marked, keyed by claim id.</summary>
+    public IReadOnlyDictionary<string, SearchHighlight> Highlights { get; init; } = new Dictionary<string, SearchHighlight>();
+}
 
 public sealed record SourceCitation(
     string Key,

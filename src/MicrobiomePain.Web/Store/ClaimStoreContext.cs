@@ -74,6 +74,9 @@ public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> option
             e.ToTable("claim_aliases");
             e.HasKey(a => a.Slug);
         });
+        // Rows of raw FTS5 queries (see ClaimSearch): keyless and mapped to no table, so EnsureCreated ignores them.
+        modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchHit>().HasNoKey().ToView(null);
+        modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchSnippet>().HasNoKey().ToView(null);
         modelBuilder.Entity<StoreInfoRow>(e =>
         {
             e.ToTable("store_info");

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using MicrobiomePain.Web.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace MicrobiomePain.Web.Claims;
+
+/// <summary>A claim matched by full-text search, with its bm25 rank (lower is better).</summary>
+public sealed class SearchHit
+{
+    public int Number { get; set; }
+    public double Rank { get; set; }
+}
+
+/// <summary>The title and best snippet of a matched claim, with markers around the matching words.</summary>
+public sealed class SearchSnippet
+{
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public required string Snippet { get; set; }
+}
+
+/// <summary>Highlighted, HTML-safe title and snippet for one claim in a search result.</summary>
+public sealed record SearchHighlight(string TitleHtml, string SnippetHtml);
+
+/// <summary>
+/// Full-text search over the FTS5 index built with the store. User text never reaches FTS5 syntax: it is split
+/// into words (letters and digits only), each word is quoted as an FTS5 string and given a prefix star, and the
+/// expression is passed as a SQL parameter. So `"`, `*`, `NEAR(`, `AND`, `-` or `col:` are searched as text.
+/// </summary>
+public static partial class ClaimSearch
+{
+    public const string Table = "claims_fts";
+    public const int MaxQueryLength = 200;
+    public const int MaxTerms = 12;
+
+    // Private-use characters mark matches inside FTS5's output; they cannot occur in content that went through HTML encoding.
+    private const char Open = '\uE000';
+    private const char Close = '\uE001';
+
+    private static readonly string[] IndexParameters = ["$n", "$t", "$s", "$e", "$c", "$src"];
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    public static IReadOnlyList<string> Terms(string query) =>
+        Word().Matches(query).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+
+    /// <summary>The MATCH expression for a filter's terms: each term quoted, prefix-matched, all required.</summary>
+    public static string MatchExpression(IReadOnlyList<string> terms) =>
+        terms.Count == 0 ? "\"\"" : string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+
+    public static IQueryable<SearchHit> Hits(ClaimStoreContext db, ClaimFilter filter)
+    {
+        var match = MatchExpression(filter.Terms);
+        return db.Set<SearchHit>().FromSqlInterpolated(
+            $"SELECT rowid AS Number, bm25(claims_fts, 10.0, 3.0, 2.0, 2.0, 1.0) AS Rank FROM claims_fts WHERE claims_fts MATCH {match}");
+    }
+
+    /// <summary>Highlighted titles and snippets for the claims on one page of results (one query).</summary>
+    public static async Task<Dictionary<int, SearchHighlight>> HighlightsAsync(
+        ClaimStoreContext db, ClaimFilter filter, IReadOnlyCollection<int> numbers, CancellationToken ct)
+    {
+        if (filter.Terms.Count == 0 || numbers.Count == 0)
+        {
+            return [];
+        }
+
+        var match = MatchExpression(filter.Terms);
+        var open = Open.ToString();
+        var close = Close.ToString();
+        var rows = await db.Set<SearchSnippet>().FromSqlInterpolated(
+                $"SELECT rowid AS Number, highlight(claims_fts, 0, {open}, {close}) AS Title, snippet(claims_fts, -1, {open}, {close}, '…', 16) AS Snippet FROM claims_fts WHERE claims_fts MATCH {match}")
+            .Where(s => numbers.Contains(s.Number))
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Number, r => new SearchHighlight(Marked(r.Title), Marked(r.Snippet)));
+    }
+
+    /// <summary>HTML-encodes FTS5 output, then turns the private-use markers into &lt;mark&gt; elements.</summary>
+    public static string Marked(string text) =>
+        WebUtility.HtmlEncode(text).Replace(Open.ToString(), "<mark>", StringComparison.Ordinal).Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    /// <summary>The text of rendered Markdown (for indexing): tags removed, entities decoded.</summary>
+    public static string TextOf(string html) => WebUtility.HtmlDecode(Tag().Replace(html, " "));
+
+    public static void CreateIndex(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, StoreRows rows)
+    {
+        using var create = connection.CreateCommand();
+        create.Transaction = transaction;
+        create.CommandText = $"CREATE VIRTUAL TABLE {Table} USING fts5(title, summary, evidence, caveats, sources, tokenize = 'unicode61 remove_diacritics 2')";
+        create.ExecuteNonQuery();
+
+        var caveats = rows.Caveats.ToLookup(c => c.ClaimNumber, c => TextOf(c.Html));
+        var sourceTitles = rows.Sources.ToDictionary(s => s.Key, s => s.Title);
+        var sources = rows.ClaimSources.ToLookup(s => s.ClaimNumber, s => sourceTitles[s.SourceKey]);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO {Table} (rowid, title, summary, evidence, caveats, sources) VALUES ($n, $t, $s, $e, $c, $src)";
+        var p = IndexParameters.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = n })).ToArray();
+        insert.Prepare();
+        foreach (var claim in rows.Claims)
+        {
+            p[0].Value = claim.Number;
+            p[1].Value = claim.Title;
+            p[2].Value = claim.SummaryText;
+            p[3].Value = TextOf(claim.EvidenceHtml);
+            p[4].Value = string.Join(' ', caveats[claim.Number]);
+            p[5].Value = string.Join(' ', sources[claim.Number]);
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Describes the words searched for, for headings and the no-results state.</summary>
+    public static string Describe(IReadOnlyList<string> terms) =>
+        new StringBuilder().AppendJoin(", ", terms.Select(t => $"“{t}”")).ToString();
+}
