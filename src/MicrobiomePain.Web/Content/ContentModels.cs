@@ -81,7 +81,14 @@ public sealed record ContentSet(
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<Source> Sources,
     IReadOnlyList<ClaimDocument> Claims,
-    string Hash);
+    string Hash)
+{
+    /// <summary>Prose pages from content/pages/*.md (about, …).</summary>
+    public IReadOnlyList<PageDocument> Pages { get; init; } = [];
+}
+
+/// <summary>A prose page: its slug (file name), its title (the first '# ' heading) and the rest as HTML.</summary>
+public sealed record PageDocument(string Slug, string Title, string Html);
 
 public sealed record ContentReadResult(ContentSet? Content, IReadOnlyList<ContentDiagnostic> Diagnostics)
 {

@@ -10,7 +10,7 @@ namespace MicrobiomePain.Web.Content;
 public static class ContentReader
 {
     /// <summary>Bumped whenever the store's shape or the way content is rendered changes, so old stores are rebuilt.</summary>
-    public const string FormatVersion = "3";
+    public const string FormatVersion = "4";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -61,6 +61,7 @@ public static class ContentReader
             diagnostics.Add(new ContentDiagnostic(Display(claimsDirectory), 1, 1, DiagnosticSeverity.Error, "there are no claims; add at least one claims/<slug>.md file."));
         }
 
+        var pages = ReadPages(Path.Combine(root, "pages"), diagnostics);
         diagnostics.AddRange(ContentChecker.Check(levels, conditions, sources, claims, files));
         if (diagnostics.Any(d => d.IsError))
         {
@@ -72,7 +73,7 @@ public static class ContentReader
             conditions,
             sources,
             claims.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
-            Hash(root));
+            Hash(root)) { Pages = pages };
         return new ContentReadResult(set, diagnostics);
     }
 
@@ -138,6 +139,43 @@ public static class ContentReader
         return fullPath.StartsWith(cwd + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? Path.GetRelativePath(cwd, fullPath)
             : fullPath;
+    }
+
+    private static List<PageDocument> ReadPages(string directory, List<ContentDiagnostic> diagnostics)
+    {
+        var pages = new List<PageDocument>();
+        if (!Directory.Exists(directory))
+        {
+            return pages;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        {
+            var bag = new DiagnosticBag(Display(path));
+            var text = ReadText(path, bag);
+            if (text is not null)
+            {
+                ContentMarkdown.CheckRawHtml(text, bag);
+                var document = ContentMarkdown.Parse(text);
+                ContentMarkdown.CheckLinks(document, bag);
+                var title = document.OfType<Markdig.Syntax.HeadingBlock>().FirstOrDefault(h => h.Level == 1);
+                if (title?.Inline is null)
+                {
+                    bag.Error(1, 1, "a page starts with its title as a '# ' heading.");
+                }
+                else if (!bag.Items.Any(d => d.IsError))
+                {
+                    pages.Add(new PageDocument(
+                        Path.GetFileNameWithoutExtension(path),
+                        ContentMarkdown.PlainText(title.Inline),
+                        ContentMarkdown.RenderBlocks(document.Where(b => b != title))));
+                }
+            }
+
+            diagnostics.AddRange(bag.Items);
+        }
+
+        return pages;
     }
 
     private static (ClaimDocument? Claim, IReadOnlyList<ContentDiagnostic> Diagnostics) ParseClaimFile(string path)

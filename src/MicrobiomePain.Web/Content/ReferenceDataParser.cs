@@ -85,9 +85,11 @@ public static partial class ReferenceDataParser
                 }
             }
 
-            if (doi is null && pmid is null && pmcid is null && url is null && key is not null)
+            // Readers must be able to find a source, unless the author records that its identifier could not be
+            // verified (listing doi under 'unverified'): then the entry is shown as such, never with a guessed link.
+            if (doi is null && pmid is null && pmcid is null && url is null && key is not null && !unverified.Any(u => u.Value == "doi"))
             {
-                map.Error(map.Position, $"source '{key}' needs at least one of doi, pmid, pmcid or url so readers can find it.");
+                map.Error(map.Position, $"source '{key}' needs at least one of doi, pmid, pmcid or url so readers can find it (or 'unverified: [doi]' if none could be verified).");
             }
 
             return key is null || authors is null || title is null || verification is null

@@ -49,7 +49,15 @@ public static class AppCommands
         string root;
         try
         {
-            root = StoreOptions.ResolveContentPath(contentDirectory, Environment.CurrentDirectory, AppContext.BaseDirectory);
+            // `dotnet run --project …` starts the app in the project folder; a relative path the author typed is
+            // meant relative to their shell's folder, which the shell passes on as PWD.
+            var shell = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Environment.CurrentDirectory;
+            if (contentDirectory is not null && !Path.IsPathRooted(contentDirectory))
+            {
+                contentDirectory = Path.Combine(shell, contentDirectory);
+            }
+
+            root = StoreOptions.ResolveContentPath(contentDirectory, shell, Environment.CurrentDirectory, AppContext.BaseDirectory);
         }
         catch (InvalidOperationException ex)
         {

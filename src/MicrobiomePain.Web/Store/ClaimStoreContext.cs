@@ -14,6 +14,7 @@ public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> option
     public DbSet<ClaimSourceRow> ClaimSources => Set<ClaimSourceRow>();
     public DbSet<ClaimAliasRow> ClaimAliases => Set<ClaimAliasRow>();
     public DbSet<StoreInfoRow> StoreInfo => Set<StoreInfoRow>();
+    public DbSet<PageRow> Pages => Set<PageRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +78,11 @@ public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> option
         // Rows of raw FTS5 queries (see ClaimSearch): keyless and mapped to no table, so EnsureCreated ignores them.
         modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchHit>().HasNoKey().ToView(null);
         modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchSnippet>().HasNoKey().ToView(null);
+        modelBuilder.Entity<PageRow>(e =>
+        {
+            e.ToTable("pages");
+            e.HasKey(p => p.Slug);
+        });
         modelBuilder.Entity<StoreInfoRow>(e =>
         {
             e.ToTable("store_info");

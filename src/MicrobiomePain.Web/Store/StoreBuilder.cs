@@ -65,6 +65,7 @@ public static class StoreBuilder
             writer.Insert(rows.ClaimSources);
             writer.Insert(rows.Aliases);
             writer.Insert(rows.Info);
+            writer.Insert(rows.Pages);
             MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, rows);
             transaction.Commit();
         }

@@ -103,6 +103,14 @@ public sealed class ClaimAliasRow
     public int ClaimNumber { get; set; }
 }
 
+/// <summary>A prose page (content/pages/&lt;slug&gt;.md), rendered at build time.</summary>
+public sealed class PageRow
+{
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public required string Html { get; set; }
+}
+
 /// <summary>Key/value facts about the store itself: content hash, format version, build time.</summary>
 public sealed class StoreInfoRow
 {

@@ -17,6 +17,8 @@ public sealed record StoreRows(
     IReadOnlyList<ClaimAliasRow> Aliases,
     IReadOnlyList<StoreInfoRow> Info)
 {
+    public IReadOnlyList<PageRow> Pages { get; init; } = [];
+
     public static StoreRows From(ContentSet content)
     {
         var ranks = content.Levels.ToDictionary(l => l.Slug, l => l.Rank);
@@ -72,7 +74,10 @@ public sealed record StoreRows(
                     Key = StoreBuilder.BuiltAtKey,
                     Value = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 },
-            ]);
+            ])
+        {
+            Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html }).ToList(),
+        };
     }
 }
 
