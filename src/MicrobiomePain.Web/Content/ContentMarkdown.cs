@@ -16,6 +16,7 @@ public static class ContentMarkdown
         .UseYamlFrontMatter()
         .UseEmphasisExtras()
         .UsePipeTables()
+        .Use<ClaimReferenceExtension>()
         .DisableHtml()
         .Build();
 

@@ -1,3 +1,4 @@
+using Markdig.Syntax;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -62,6 +63,11 @@ public static class ContentReader
         }
 
         var pages = ReadPages(Path.Combine(root, "pages"), diagnostics);
+        if (ReadWalkThrough(Path.Combine(root, "article.md"), claims, levels, diagnostics) is { } article)
+        {
+            pages.Add(article);
+        }
+
         diagnostics.AddRange(ContentChecker.Check(levels, conditions, sources, claims, files));
         if (diagnostics.Any(d => d.IsError))
         {
@@ -139,6 +145,65 @@ public static class ContentReader
         return fullPath.StartsWith(cwd + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? Path.GetRelativePath(cwd, fullPath)
             : fullPath;
+    }
+
+    /// <summary>
+    /// Reads article.md, the article walked through in our words. Every [[claim:…]] must name a claim, and every claim
+    /// must be referenced, so each claim's article_quote appears in the walk-through: the reference renders it.
+    /// </summary>
+    private static PageDocument? ReadWalkThrough(string path, List<ClaimDocument> claims, List<EvidenceLevel> levels, List<ContentDiagnostic> diagnostics)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bag = new DiagnosticBag(Display(path));
+        var text = ReadText(path, bag);
+        PageDocument? page = null;
+        if (text is not null)
+        {
+            ContentMarkdown.CheckRawHtml(text, bag);
+            var document = ContentMarkdown.Parse(text);
+            ContentMarkdown.CheckLinks(document, bag);
+            var bySlug = claims.ToDictionary(c => c.Slug, StringComparer.Ordinal);
+            var referenced = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var reference in document.Descendants<ClaimReferenceInline>())
+            {
+                if (!bySlug.ContainsKey(reference.Slug))
+                {
+                    bag.Error(reference.Line + 1, reference.Column + 1, $"[[claim:{reference.Slug}]] names no claim; use the file name of a claim in claims/.");
+                }
+                else if (!referenced.Add(reference.Slug))
+                {
+                    bag.Error(reference.Line + 1, reference.Column + 1, $"[[claim:{reference.Slug}]] appears twice; a claim has one place in the walk-through.");
+                }
+            }
+
+            foreach (var claim in claims.Where(c => !referenced.Contains(c.Slug)))
+            {
+                var p = claim.FieldPositions["article_quote"];
+                diagnostics.Add(new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error,
+                    $"this claim is not in the walk-through; add [[claim:{claim.Slug}]] to article.md where the article says it."));
+            }
+
+            var title = document.OfType<Markdig.Syntax.HeadingBlock>().FirstOrDefault(h => h.Level == 1);
+            if (title?.Inline is null)
+            {
+                bag.Error(1, 1, "article.md starts with its title as a '# ' heading.");
+            }
+            else
+            {
+                var ranks = levels.ToDictionary(l => l.Slug);
+                var targets = claims.Where(c => ranks.ContainsKey(c.Evidence)).ToDictionary(
+                    c => c.Slug,
+                    c => new ClaimReferenceTarget(c.Title, c.Evidence, ranks[c.Evidence].Symbol, ranks[c.Evidence].Name, c.ArticleQuote));
+                page = new PageDocument("article", ContentMarkdown.PlainText(title.Inline), ClaimReferenceExtension.Render(document.Where(b => b != title), targets));
+            }
+        }
+
+        diagnostics.AddRange(bag.Items);
+        return page;
     }
 
     private static List<PageDocument> ReadPages(string directory, List<ContentDiagnostic> diagnostics)

@@ -39,11 +39,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         "evidence" => "/evidence",
         "404" => "/no-such-page",
         "400" => "/claims?evidence=no-such-level",
+        "search" => "/claims?q=probiotic",
+        "article" => "/article",
+        "sources" => "/sources",
+        "about" => "/about",
         _ => throw new ArgumentOutOfRangeException(nameof(pageType), pageType, null),
     };
 
     public static TheoryData<string> PageTypes { get; } =
-        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400"];
+        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about"];
 
     public async ValueTask InitializeAsync()
     {

@@ -125,6 +125,17 @@ public sealed class ShippedContentTests : IClassFixture<ShippedContentTests.Fixt
     }
 
     [Fact]
+    public async Task The_article_page_marks_every_claim_in_place_and_each_claim_links_back()
+    {
+        using var client = _fixture.App.NewClient();
+        var article = await client.GetStringAsync(new Uri("/article", UriKind.Relative), Ct);
+
+        Assert.All(_fixture.Content.Claims, c => Assert.Contains($"id=\"claim-{c.Slug}\"", article, StringComparison.Ordinal));
+        var claim = await client.GetStringAsync(new Uri("/claims/future-fmt", UriKind.Relative), Ct);
+        Assert.Contains("<a href=\"/article#claim-future-fmt\">where this appears in the article</a>", claim, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_about_page_renders_from_content_and_says_it_is_not_medical_advice()
     {
         using var client = _fixture.App.NewClient();

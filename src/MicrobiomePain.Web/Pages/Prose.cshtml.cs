@@ -5,14 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MicrobiomePain.Web.Pages;
 
-/// <summary>/about, written in content/pages/about.md and rendered into the store like everything else.</summary>
-public sealed class AboutModel(ClaimStoreContext db) : PageModel
+/// <summary>
+/// Prose written in content Markdown and rendered into the store: /about (content/pages/about.md) and /article
+/// (content/article.md, the walk-through). The path names the page.
+/// </summary>
+public sealed class ProseModel(ClaimStoreContext db) : PageModel
 {
     public PageRow Prose { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var page = await db.Pages.FirstOrDefaultAsync(p => p.Slug == "about", ct);
+        var slug = (Request.Path.Value ?? "").Trim('/');
+        var page = await db.Pages.FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (page is null)
         {
             return NotFound();
