@@ -30,8 +30,9 @@ public static partial class ClaimQuery
 
         if (filter.Query is not null)
         {
-            var hits = ClaimSearch.Hits(db, filter);
-            claims = claims.Where(c => hits.Any(h => h.Number == c.Number));
+            // An uncorrelated IN (…): SQLite runs the FTS5 match once, not once per claim.
+            var hits = ClaimSearch.Hits(db, filter).Select(h => h.Number);
+            claims = claims.Where(c => hits.Contains(c.Number));
         }
 
         if (!skipConditions && filter.Conditions.Count > 0)
