@@ -70,15 +70,15 @@ public static partial class ClaimQuery
     public static async Task<List<ClaimSummary>> OrderedPageAsync(
         ClaimStoreContext db, IQueryable<ClaimRow> matching, ClaimFilter filter, int skip, int take, CancellationToken ct)
     {
-        if (filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0)
-        {
-            return await Summaries(Order(matching, filter.Sort).Skip(skip).Take(take)).ToListAsync(ct);
-        }
-
-        var numbers = await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
-            .OrderBy(x => x.Rank).ThenBy(x => x.Number).Skip(skip).Take(take).Select(x => x.Number).ToListAsync(ct);
+        // Two steps: the page's claim numbers first (an index scan, or the FTS5 rank), then their summaries. Joining the
+        // summaries' tables before LIMIT made SQLite sort every claim (15 ms at 10k claims instead of under 1 ms).
+        var numbers = filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0
+            ? await Order(matching, filter.Sort).Skip(skip).Take(take).Select(c => c.Number).ToListAsync(ct)
+            : await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
+                .OrderBy(x => x.Rank).ThenBy(x => x.Number).Skip(skip).Take(take).Select(x => x.Number).ToListAsync(ct);
         var summaries = await Summaries(db.Claims.Where(c => numbers.Contains(c.Number))).ToListAsync(ct);
-        return summaries.OrderBy(s => numbers.IndexOf(StoreBuilder.ClaimNumber(s.Id))).ToList();
+        var position = numbers.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
+        return summaries.OrderBy(s => position[StoreBuilder.ClaimNumber(s.Id)]).ToList();
     }
 
     public static IQueryable<ClaimSummary> Summaries(IQueryable<ClaimRow> claims) =>
@@ -101,10 +101,12 @@ public static partial class ClaimQuery
 
         // Each facet is counted with its own dimension left out, so a count says how many claims
         // the list would show if that option were chosen with the other filters kept.
-        var byCondition = await db.ClaimConditions
-            .Where(cc => Apply(db, filter, skipConditions: true).Select(c => c.Number).Contains(cc.ClaimNumber))
-            .GroupBy(cc => cc.ConditionSlug)
-            .Select(g => new { g.Key, Count = g.Count() })
+        // A join, not IN (…): SQLite then walks claim_conditions once instead of probing a temporary list per row.
+        var byCondition = await (
+                from cc in db.ClaimConditions
+                join c in Apply(db, filter, skipConditions: true) on cc.ClaimNumber equals c.Number
+                group cc by cc.ConditionSlug into g
+                select new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var byLevel = await Apply(db, filter, skipLevels: true)
             .GroupBy(c => c.LevelSlug)
