@@ -49,3 +49,19 @@ public static partial class ClaimQuery
         return (ranks.Min(), ranks.Max());
     }
 }
+
+public static partial class ClaimQuery
+{
+    /// <summary>Up to <paramref name="take"/> other claims about the same conditions, nearest in evidence level first.</summary>
+    public static async Task<List<ClaimSummary>> RelatedAsync(ClaimStoreContext db, ClaimDetail claim, int take = 4, CancellationToken ct = default)
+    {
+        var conditions = claim.Conditions.Select(c => c.Slug).ToList();
+        var rank = claim.Level.Rank;
+        var numbers = await db.Claims
+            .Where(c => c.Id != claim.Id && c.Conditions.Any(cc => conditions.Contains(cc.ConditionSlug)))
+            .OrderBy(c => Math.Abs(c.LevelRank - rank)).ThenByDescending(c => c.LevelRank).ThenBy(c => c.Number)
+            .Take(take).Select(c => c.Number).ToListAsync(ct);
+        var related = await Summaries(db.Claims.Where(c => numbers.Contains(c.Number))).ToListAsync(ct);
+        return related.OrderBy(s => numbers.IndexOf(StoreBuilder.ClaimNumber(s.Id))).ToList();
+    }
+}

@@ -139,6 +139,26 @@ public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
     }
 
     [Fact]
+    public async Task A_claim_page_lists_related_claims_about_the_same_condition_nearest_level_first()
+    {
+        var html = await _client.GetStringAsync(new Uri("/claims/fibro-animal", UriKind.Relative), TestContext.Current.CancellationToken);
+        var related = Regex.Match(html, "<ul class=\"related\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value;
+        var slugs = Regex.Matches(related, "href=\"/claims/([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        // Fibromyalgia claims other than itself: human-observational (1 level away) before human-trial (2 away).
+        Assert.Equal(["endo-observational", "fibro-trial"], slugs);
+    }
+
+    [Fact]
+    public async Task The_copy_link_button_is_an_enhancement_from_an_external_script()
+    {
+        var html = await _client.GetStringAsync(new Uri("/claims/fibro-animal", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Matches("<script src=\"/js/copy-link[^\"]*[.]js[^\"]*\" defer></script>", html);
+        Assert.Contains("<button type=\"button\" data-copy-link hidden", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_form_values_mean_not_set()
     {
         Assert.Equal(5, (await Slugs("/claims?min=&sort=&condition=")).Count);

@@ -74,7 +74,7 @@ public sealed class QueryCountTests
     [Theory]
     [InlineData("/claims", 7)]
     [InlineData("/claims?condition=fibromyalgia&evidence=human-trial", 7)]
-    [InlineData("/claims/claim-3", 5)]
+    [InlineData("/claims/claim-3", 7)]
     [InlineData("/api/claims?evidence=animal-study", 7)]
     public async Task A_page_issues_a_fixed_number_of_sql_commands_whatever_the_number_of_claims(string url, int expected)
     {

@@ -14,6 +14,8 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
 
     public ClaimCitation Citation { get; private set; } = null!;
 
+    public IReadOnlyList<ClaimSummary> Related { get; private set; } = [];
+
     /// <summary>schema.org ClaimReview, already serialised with HTML-sensitive characters escaped.</summary>
     public string ClaimReviewJson { get; private set; } = "";
 
@@ -39,6 +41,7 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
         Claim = lookup.Claim;
         var url = SiteUrls.Absolute(HttpContext, "/claims/" + Claim.Slug);
         Citation = ClaimCitation.For(Claim, url);
+        Related = await ClaimQuery.RelatedAsync(db, Claim, ct: ct);
         var (worst, best) = await ClaimQuery.RankRangeAsync(db, ct);
         ClaimReviewJson = ClaimStructuredData.ClaimReviewJson(Claim, url, SiteUrls.Absolute(HttpContext, "/"), best, worst);
         return Page();
