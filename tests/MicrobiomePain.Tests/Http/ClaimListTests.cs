@@ -159,6 +159,32 @@ public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
     }
 
     [Fact]
+    public async Task A_claim_reached_from_a_filtered_list_has_a_breadcrumb_back_to_that_list()
+    {
+        var list = Html.Decode(await _client.GetStringAsync(new Uri("/claims?condition=fibromyalgia&evidence=animal-study", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Contains("<a href=\"/claims/fibro-animal?from=condition%3Dfibromyalgia%26evidence%3Danimal-study\">", list, StringComparison.Ordinal);
+
+        var claim = Html.Decode(await _client.GetStringAsync(new Uri("/claims/fibro-animal?from=condition%3Dfibromyalgia%26evidence%3Danimal-study", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        Assert.Contains("<nav aria-label=\"Breadcrumb\">", claim, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/claims?condition=fibromyalgia&evidence=animal-study\">Claims: Fibromyalgia, Animal study</a>", claim, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/claims/fibro-animal\">", claim, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?from=evidence%3Dnonsense")]
+    [InlineData("?from=%25%25%25")]
+    public async Task Without_a_valid_list_state_the_breadcrumb_points_to_all_claims(string query)
+    {
+        var response = await _client.GetAsync(new Uri("/claims/fibro-animal" + query, UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<a href=\"/claims\">All claims</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_form_values_mean_not_set()
     {
         Assert.Equal(5, (await Slugs("/claims?min=&sort=&condition=")).Count);

@@ -5,7 +5,7 @@ namespace MicrobiomePain.Tests.Support;
 /// <summary>Small, deliberate HTML probes for server-rendered pages (no DOM library needed for these checks).</summary>
 public static partial class Html
 {
-    [GeneratedRegex("<li class=\"claim-card\">.*?<a href=\"/claims/([a-z0-9-]+)\"", RegexOptions.Singleline)]
+    [GeneratedRegex("<li class=\"claim-card\">.*?<a href=\"/claims/([a-z0-9-]+)(?:\\?from=[^\"]*)?\"", RegexOptions.Singleline)]
     private static partial Regex ClaimLinkPattern();
 
     /// <summary>The claim slugs in a list page, in display order.</summary>

@@ -35,6 +35,15 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
 
     public string ListUrl(ClaimFilter filter) => "/claims" + filter.ToQueryString();
 
+    /// <summary>
+    /// A claim's link from this list. A filtered list passes its own state along (?from=…) so the claim page can offer
+    /// a breadcrumb back to it; the claim's permalink and canonical URL stay the bare /claims/{slug}.
+    /// </summary>
+    public string ClaimUrl(string slug) =>
+        Result is { Filter: var f } && (f.IsFiltered || f.Page > 1 || f.Sort != f.DefaultSort)
+            ? $"/claims/{slug}?from={Uri.EscapeDataString(f.ToQueryString().Value![1..])}"
+            : $"/claims/{slug}";
+
     /// <summary>The list in words ("Claims: Fibromyalgia; Human trial; page 2"), so a tab, the history and a screen reader say which list this is.</summary>
     public string Title()
     {
