@@ -36,9 +36,31 @@ public static class ConditionalGet
             var lastModified = DateTimeOffset.FromUnixTimeSeconds(version.BuiltAt.ToUnixTimeSeconds());
             if (NotModified(request, etag, lastModified))
             {
-                context.Response.StatusCode = StatusCodes.Status304NotModified;
-                context.Response.Headers.ETag = etag;
-                context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+                // 304 only stands in for a 200 (RFC 9110 §13.2.1): run the request into a buffer and answer 304 only if it
+                // succeeded; a 404, 301 or 400 for the same URL is passed on as it is. With output caching this is cheap.
+                var body = context.Response.Body;
+                using var buffer = new MemoryStream();
+                context.Response.Body = buffer;
+                try
+                {
+                    await next(context);
+                }
+                finally
+                {
+                    context.Response.Body = body;
+                }
+
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.Response.Clear();
+                    context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    context.Response.Headers.ETag = etag;
+                    context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+                    return;
+                }
+
+                buffer.Position = 0;
+                await buffer.CopyToAsync(body, context.RequestAborted);
                 return;
             }
 

@@ -230,6 +230,22 @@ public sealed partial class ExportTests : IClassFixture<ApiTests.Fixture>
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/claims/no-such-claim", HttpStatusCode.NotFound)]
+    [InlineData("/api/claims/no-such-claim", HttpStatusCode.NotFound)]
+    [InlineData("/claims/by-id/C4", HttpStatusCode.MovedPermanently)]
+    [InlineData("/api/claims?evidence=bogus", HttpStatusCode.BadRequest)]
+    public async Task A_matching_validator_never_turns_an_error_or_redirect_into_304(string url, HttpStatusCode expected)
+    {
+        var etag = (await Get("/claims")).Headers.ETag!;
+
+        var byTag = await Get(url, r => r.Headers.IfNoneMatch.Add(etag));
+        var byStar = await Get(url, r => r.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Any));
+
+        Assert.Equal(expected, byTag.StatusCode);
+        Assert.Equal(expected, byStar.StatusCode);
+    }
+
     [Fact]
     public async Task Error_responses_carry_no_etag()
     {
