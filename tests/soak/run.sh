@@ -52,7 +52,7 @@ LUA
   cp "$FILE" "$WORK/orig.md"
   while true; do
     sleep 30; n=$((n + 1))
-    if (( n % 3 == 0 )); then sed '0,/^level:/s//levle:/' "$WORK/orig.md" > "$FILE"; else cp "$WORK/orig.md" "$FILE"; printf '\nSoak edit %d.\n' "$n" >> "$FILE"; fi
+    if (( n % 3 == 0 )); then sed '0,/^evidence:/s//evidnce:/' "$WORK/orig.md" > "$FILE"; else cp "$WORK/orig.md" "$FILE"; printf '\nSoak edit %d.\n' "$n" >> "$FILE"; fi
     if dotnet "$APP/MicrobiomePain.Web.dll" build-store "$WORK/content" "$WORK/store" >"$WORK/rebuild-$n.log" 2>&1; then r=ok; else r=invalid; fi
     echo "$(date -u +%T) rebuild $n: $r" >> "$WORK/rebuilds.log"
   done
