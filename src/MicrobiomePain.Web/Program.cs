@@ -28,6 +28,11 @@ catch (ContentInvalidException ex)
     Console.Error.WriteLine($"{ex.Diagnostics.Count(d => d.IsError)} error(s) in content; no store was built.");
     return 1;
 }
+catch (StoreUnavailableException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
 
 app.UseOperations();
 app.MapSite();

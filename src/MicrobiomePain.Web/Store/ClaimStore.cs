@@ -20,6 +20,9 @@ public sealed class ContentInvalidException(IReadOnlyList<ContentDiagnostic> dia
     public IReadOnlyList<ContentDiagnostic> Diagnostics { get; } = diagnostics;
 }
 
+/// <summary>Thrown when no store can be written (e.g. a read-only or impossible store folder).</summary>
+public sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);
+
 /// <summary>
 /// Knows which store file is current. Requests read <see cref="Current"/> once (through the DbContext
 /// registration) so each request sees one consistent version; a rebuild swaps the reference atomically.
@@ -67,7 +70,18 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
             throw new ContentInvalidException(result.Diagnostics);
         }
 
-        var path = StoreBuilder.Build(result.Content!, StoreDirectory);
+        string path;
+        try
+        {
+            path = StoreBuilder.Build(result.Content!, StoreDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            // Decided: fail clearly rather than fall back to a temp folder, which would hide a misconfigured path.
+            throw new StoreUnavailableException(
+                $"The store folder '{StoreDirectory}' cannot be written ({ex.Message}). Set Store:StoreDirectory to a writable folder.", ex);
+        }
+
         var built = StoreFile.TryOpen(path, result.Content!.Hash)
             ?? throw new InvalidOperationException($"The store just built at {path} could not be opened.");
         logger.LogInformation(

@@ -111,4 +111,18 @@ public sealed class ClaimStoreTests
         Assert.Equal(first.Path, rebuilt.Path);
         Assert.NotNull(StoreFile.TryOpen(rebuilt.Path, rebuilt.ContentHash));
     }
+
+    [Fact]
+    public void An_unwritable_store_folder_is_reported_clearly_not_as_a_crash()
+    {
+        var content = TestContent.Create([new TestClaim(1, "one")]);
+        var blocker = Path.Combine(Path.GetTempPath(), $"mp-blocker-{Guid.NewGuid():N}");
+        File.WriteAllText(blocker, "a file where the store folder should be");
+        var store = new ClaimStore(content, Path.Combine(blocker, "store"), NullLogger<ClaimStore>.Instance);
+
+        var ex = Assert.Throws<StoreUnavailableException>(() => store.Refresh());
+
+        Assert.Contains("Store:StoreDirectory", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(blocker, ex.Message, StringComparison.Ordinal);
+    }
 }
