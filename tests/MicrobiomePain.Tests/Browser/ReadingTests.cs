@@ -40,6 +40,24 @@ public sealed partial class ReadingTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Searching_through_the_form_changes_the_url_and_marks_the_matching_words()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/claims");
+
+        await page.GetByLabel("Search claims").FillAsync("probiotic");
+        var navigation = page.WaitForURLAsync(url => url.Contains("q=probiotic", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await navigation;
+
+        var shown = await ShownCount(page);
+        Assert.True(shown > 0, "the shipped content has claims about probiotics");
+        Assert.Equal(shown, await page.Locator(".claim-card").CountAsync());
+        Assert.True(await page.Locator(".claim-card mark").CountAsync() >= shown, "each result marks the matching word");
+        Assert.Equal("probiotic", await page.GetByLabel("Search claims").InputValueAsync());
+    }
+
+    [Fact]
     public async Task Following_a_claim_and_coming_back_returns_to_the_same_list()
     {
         var page = await browser.NewPageAsync();
