@@ -61,7 +61,6 @@ public static partial class ClaimQuery
             .Where(c => c.Id != claim.Id && c.Conditions.Any(cc => conditions.Contains(cc.ConditionSlug)))
             .OrderBy(c => Math.Abs(c.LevelRank - rank)).ThenByDescending(c => c.LevelRank).ThenBy(c => c.Number)
             .Take(take).Select(c => c.Number).ToListAsync(ct);
-        var related = await Summaries(db.Claims.Where(c => numbers.Contains(c.Number))).ToListAsync(ct);
-        return related.OrderBy(s => numbers.IndexOf(StoreBuilder.ClaimNumber(s.Id))).ToList();
+        return await SummariesInOrderAsync(db, numbers, ct);
     }
 }

@@ -76,6 +76,12 @@ public static partial class ClaimQuery
             ? await Order(matching, filter.Sort).Skip(skip).Take(take).Select(c => c.Number).ToListAsync(ct)
             : await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
                 .OrderBy(x => x.Rank).ThenBy(x => x.Number).Skip(skip).Take(take).Select(x => x.Number).ToListAsync(ct);
+        return await SummariesInOrderAsync(db, numbers, ct);
+    }
+
+    /// <summary>The summaries of the given claims, in the given order (one query).</summary>
+    public static async Task<List<ClaimSummary>> SummariesInOrderAsync(ClaimStoreContext db, IReadOnlyList<int> numbers, CancellationToken ct)
+    {
         var summaries = await Summaries(db.Claims.Where(c => numbers.Contains(c.Number))).ToListAsync(ct);
         var position = numbers.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
         return summaries.OrderBy(s => position[StoreBuilder.ClaimNumber(s.Id)]).ToList();
