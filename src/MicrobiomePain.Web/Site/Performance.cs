@@ -40,7 +40,7 @@ public static class Performance
             }
 
             o.AddBasePolicy(policy => policy
-                .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/healthz"))
+                .With(context => !context.HttpContext.Request.Path.StartsWithSegments("/healthz") && !context.HttpContext.Request.Path.StartsWithSegments("/dev"))
                 .Expire(TimeSpan.FromSeconds(options.OutputCacheSeconds))
                 .SetVaryByQuery("*")
                 .VaryByValue(context => new KeyValuePair<string, string>(

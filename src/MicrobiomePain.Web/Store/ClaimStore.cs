@@ -29,7 +29,10 @@ public sealed class StoreUnavailableException(string message, Exception inner) :
 /// </summary>
 public sealed class ClaimStore(string contentPath, string storeDirectory, ILogger<ClaimStore> logger)
 {
+    private readonly Lock _refreshing = new();
+    private readonly StoreCleanup _cleanup = new(storeDirectory, logger);
     private StoreVersion? _current;
+    private RefreshAttempt? _lastAttempt;
 
     public string ContentPath { get; } = contentPath;
 
@@ -38,29 +41,74 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
     public StoreVersion Current => Volatile.Read(ref _current)
         ?? throw new InvalidOperationException("The store has not been built yet; call BuildClaimStore() at startup.");
 
+    /// <summary>What the last <see cref="Refresh"/> did (null before the first); shown on the development status page.</summary>
+    public RefreshAttempt? LastAttempt => Volatile.Read(ref _lastAttempt);
+
+    /// <summary>How long a store replaced by a rebuild is kept for requests that started before the swap.</summary>
+    public TimeSpan RetiredStoreGrace
+    {
+        get => _cleanup.Grace;
+        init => _cleanup.Grace = value;
+    }
+
     /// <summary>
     /// Makes the store match the content: reuses the store for an unchanged content hash, otherwise reads,
     /// checks and builds a new one. On invalid content throws <see cref="ContentInvalidException"/> and keeps
-    /// serving the previous store, if there was one.
+    /// serving the previous store, if there was one. Calls are serialised (the content watcher and startup).
     /// </summary>
     public StoreVersion Refresh()
+    {
+        lock (_refreshing)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                var (version, outcome, warnings) = RefreshCore();
+                Record(new RefreshAttempt(DateTimeOffset.UtcNow, outcome, warnings, null, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                return version;
+            }
+            catch (ContentInvalidException ex)
+            {
+                Record(new RefreshAttempt(DateTimeOffset.UtcNow, RefreshOutcome.Invalid, ex.Diagnostics, null, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                throw;
+            }
+            catch (Exception ex) when (ex is StoreUnavailableException or IOException or UnauthorizedAccessException)
+            {
+                Record(new RefreshAttempt(DateTimeOffset.UtcNow, RefreshOutcome.Failed, [], ex.Message, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+                throw;
+            }
+        }
+    }
+
+    private (StoreVersion Version, RefreshOutcome Outcome, IReadOnlyList<ContentDiagnostic> Warnings) RefreshCore()
     {
         var hash = ContentReader.Hash(ContentPath);
         if (Volatile.Read(ref _current) is { } current && current.ContentHash == hash && File.Exists(current.Path))
         {
-            return current;
+            return (current, RefreshOutcome.Unchanged, []);
         }
 
+        _cleanup.DeleteAbandonedBuilds();
         var existing = System.IO.Path.Combine(StoreDirectory, StoreBuilder.FileNameFor(hash));
         if (StoreFile.TryOpen(existing, hash) is { } reused)
         {
             logger.LogInformation("Content unchanged ({Hash}); using existing store {Path}", reused.ShortHash, reused.Path);
-            return Swap(reused);
+            return (Swap(reused), RefreshOutcome.Reused, []);
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = ContentReader.Read(ContentPath);
-        foreach (var warning in result.Diagnostics.Where(d => !d.IsError))
+
+        // The reader hashes the files after parsing them. A different hash than the one taken before means an author
+        // saved while the files were being read: read again, so a store is never labelled with a version it does not hold.
+        for (var attempt = 0; attempt < 3 && result.Content is { } read && read.Hash != hash; attempt++)
+        {
+            hash = read.Hash;
+            result = ContentReader.Read(ContentPath);
+        }
+
+        var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();
+        foreach (var warning in warnings)
         {
             logger.LogWarning("{Diagnostic}", warning.ToString());
         }
@@ -87,14 +135,17 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
         logger.LogInformation(
             "Built store {Path} from {Claims} claims in {Elapsed:F0} ms",
             path, result.Content.Claims.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Swap(built);
+        return (Swap(built), RefreshOutcome.Built, warnings);
     }
 
     private StoreVersion Swap(StoreVersion next)
     {
-        Volatile.Write(ref _current, next);
+        var previous = Interlocked.Exchange(ref _current, next);
+        _cleanup.Retire(previous?.Path, next.Path);
         return next;
     }
+
+    private void Record(RefreshAttempt attempt) => Volatile.Write(ref _lastAttempt, attempt);
 }
 
 /// <summary>Checks that a file on disk is a complete store for a given content hash.</summary>

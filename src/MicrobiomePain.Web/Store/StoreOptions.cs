@@ -18,6 +18,16 @@ public sealed class StoreOptions
     /// </summary>
     public string? StoreDirectory { get; set; }
 
+    /// <summary>
+    /// Rebuild the store when files under the content directory change (live reload). When not set: on in the
+    /// Development environment, off elsewhere — a production instance serves the content it started with, and a new
+    /// content version is a new deployment (or a restart), so replicas never disagree.
+    /// </summary>
+    public bool? WatchContent { get; set; }
+
+    /// <summary>Quiet time after the last file change before a live reload starts (editors save in several steps).</summary>
+    public int ReloadDelayMilliseconds { get; set; } = 300;
+
     public static string ResolveContentPath(string? configured, params string[] searchFrom)
     {
         if (!string.IsNullOrWhiteSpace(configured))

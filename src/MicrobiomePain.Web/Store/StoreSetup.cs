@@ -20,6 +20,12 @@ public static class StoreSetup
         builder.Services.AddDbContext<ClaimStoreContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<ClaimStore>().Current.ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        var watch = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>()?.WatchContent;
+        if (watch ?? builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<ContentWatcher>();
+        }
+
         return builder;
     }
 

@@ -15,6 +15,9 @@ public sealed class TestApp(string contentPath) : WebApplicationFactory<Program>
 
     public static TestApp With(params TestClaim[] claims) => new(TestContent.Create(claims));
 
+    /// <summary>The hosting environment; Production unless a test needs Development-only features (live reload, /dev/status).</summary>
+    public string Environment { get; init; } = "Production";
+
     /// <summary>Extra configuration for this app (set before the first request).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -22,7 +25,7 @@ public sealed class TestApp(string contentPath) : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(Environment);
 
         // Outside Development the framework serves build-time static assets (the precompressed .gz files)
         // only from published output; this lets a test browser load the stylesheet as a reader would.
