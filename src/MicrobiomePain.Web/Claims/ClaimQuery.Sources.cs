@@ -32,8 +32,8 @@ public static partial class ClaimQuery
 public static partial class ClaimQuery
 {
     /// <summary>Every claim matching a filter, in its sort order, without paging (for exports), capped at <paramref name="max"/>.</summary>
-    public static Task<List<ClaimSummary>> AllAsync(ClaimStoreContext db, ClaimFilter filter, int max, CancellationToken ct = default) =>
-        OrderedPageAsync(db, Apply(db, filter), filter, 0, max, ct);
+    public static async Task<List<ClaimSummary>> AllAsync(ClaimStoreContext db, ClaimFilter filter, int max, CancellationToken ct = default) =>
+        await SummariesInOrderAsync(db, (await SelectAsync(db, filter, 0, max, ct)).Numbers, ct);
 }
 
 public static partial class ClaimQuery
@@ -45,8 +45,8 @@ public static partial class ClaimQuery
     /// <summary>The lowest and highest rank of the evidence scale (for ratings such as ClaimReview's).</summary>
     public static async Task<(int Worst, int Best)> RankRangeAsync(ClaimStoreContext db, CancellationToken ct = default)
     {
-        var ranks = await db.EvidenceLevels.Select(l => l.Rank).ToListAsync(ct);
-        return (ranks.Min(), ranks.Max());
+        var levels = (await VocabularyAsync(db, ct)).Levels;
+        return (levels.Min(l => l.Rank), levels.Max(l => l.Rank));
     }
 }
 
@@ -55,12 +55,9 @@ public static partial class ClaimQuery
     /// <summary>Up to <paramref name="take"/> other claims about the same conditions, nearest in evidence level first.</summary>
     public static async Task<List<ClaimSummary>> RelatedAsync(ClaimStoreContext db, ClaimDetail claim, int take = 4, CancellationToken ct = default)
     {
-        var conditions = claim.Conditions.Select(c => c.Slug).ToList();
-        var rank = claim.Level.Rank;
-        var numbers = await db.Claims
-            .Where(c => c.Id != claim.Id && c.Conditions.Any(cc => conditions.Contains(cc.ConditionSlug)))
-            .OrderBy(c => Math.Abs(c.LevelRank - rank)).ThenByDescending(c => c.LevelRank).ThenBy(c => c.Number)
-            .Take(take).Select(c => c.Number).ToListAsync(ct);
+        // In memory (see ClaimIndex): in SQL this sorted every claim sharing a condition (43 ms a claim page at 10k claims).
+        var index = await ClaimIndex.ForAsync(db, ct);
+        var numbers = index.Related(StoreBuilder.ClaimNumber(claim.Id), claim.Level.Rank, claim.Conditions.Select(c => c.Slug).ToList(), take);
         return await SummariesInOrderAsync(db, numbers, ct);
     }
 }

@@ -4,21 +4,30 @@ using Microsoft.EntityFrameworkCore;
 namespace MicrobiomePain.Web.Claims;
 
 /// <summary>
-/// The one place that turns a <see cref="ClaimFilter"/> into SQL. Pages, the JSON API and exports all call
+/// The one place that turns a <see cref="ClaimFilter"/> into claims. Pages, the JSON API and exports all call
 /// this, so the same URL gives the same claims in the same order everywhere.
 /// </summary>
 public static partial class ClaimQuery
 {
-    public static async Task<FilterVocabulary> VocabularyAsync(ClaimStoreContext db, CancellationToken ct = default)
+    /// <summary>The levels and conditions of the store (read once per store version with its <see cref="ClaimIndex"/>).</summary>
+    public static async Task<FilterVocabulary> VocabularyAsync(ClaimStoreContext db, CancellationToken ct = default) =>
+        (await ClaimIndex.ForAsync(db, ct)).Vocabulary;
+
+    /// <summary>
+    /// What a filter selects: total, facet counts and the claim numbers from <paramref name="skip"/>, in the filter's order.
+    /// A search runs its FTS5 match once; everything else comes from the store's in-memory <see cref="ClaimIndex"/>.
+    /// </summary>
+    public static async Task<ClaimSelection> SelectAsync(ClaimStoreContext db, ClaimFilter filter, int skip, int take, CancellationToken ct)
     {
-        var levels = await db.EvidenceLevels.OrderBy(l => l.Rank)
-            .Select(l => new LevelBadge(l.Slug, l.Name, l.Symbol, l.Rank)).ToListAsync(ct);
-        var conditions = await db.Conditions.OrderBy(c => c.Position)
-            .Select(c => new ConditionRef(c.Slug, c.Name)).ToListAsync(ct);
-        return new FilterVocabulary(levels, conditions);
+        var index = await ClaimIndex.ForAsync(db, ct);
+        var hits = await ClaimSearch.AllHitsAsync(db, filter, ct);
+        return index.Select(filter, hits, skip, take);
     }
 
-    /// <summary>Applies the filter's conditions, levels and minimum level; a dimension can be left out to count its facet.</summary>
+    /// <summary>
+    /// The filter as SQL, for whole-collection views (a condition's page); lists, the API and exports select through
+    /// <see cref="SelectAsync"/>, whose results tests compare with this.
+    /// </summary>
     public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter, bool skipConditions = false, bool skipLevels = false)
     {
         IQueryable<ClaimRow> claims = db.Claims;
@@ -63,22 +72,6 @@ public static partial class ClaimQuery
         _ => claims.OrderByDescending(c => c.LevelRank).ThenBy(c => c.Number),
     };
 
-    /// <summary>
-    /// The summaries of the matching claims from <paramref name="skip"/>, in the filter's order. Relevance order comes
-    /// from the FTS5 rank: the page's claim numbers are ranked first (one query), then their summaries are loaded.
-    /// </summary>
-    public static async Task<List<ClaimSummary>> OrderedPageAsync(
-        ClaimStoreContext db, IQueryable<ClaimRow> matching, ClaimFilter filter, int skip, int take, CancellationToken ct)
-    {
-        // Two steps: the page's claim numbers first (an index scan, or the FTS5 rank), then their summaries. Joining the
-        // summaries' tables before LIMIT made SQLite sort every claim (15 ms at 10k claims instead of under 1 ms).
-        var numbers = filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0
-            ? await Order(matching, filter.Sort).Skip(skip).Take(take).Select(c => c.Number).ToListAsync(ct)
-            : await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
-                .OrderBy(x => x.Rank).ThenBy(x => x.Number).Skip(skip).Take(take).Select(x => x.Number).ToListAsync(ct);
-        return await SummariesInOrderAsync(db, numbers, ct);
-    }
-
     /// <summary>The summaries of the given claims, in the given order (one query).</summary>
     public static async Task<List<ClaimSummary>> SummariesInOrderAsync(ClaimStoreContext db, IReadOnlyList<int> numbers, CancellationToken ct)
     {
@@ -101,24 +94,9 @@ public static partial class ClaimQuery
     /// <summary>One page of claims plus the counts shown beside each filter option.</summary>
     public static async Task<ClaimListPage> ListAsync(ClaimStoreContext db, ClaimFilter filter, FilterVocabulary vocabulary, CancellationToken ct = default)
     {
-        var matching = Apply(db, filter);
-        var total = await matching.CountAsync(ct);
-        var items = await OrderedPageAsync(db, matching, filter, (filter.Page - 1) * ClaimFilter.PageSize, ClaimFilter.PageSize, ct);
-
-        // Each facet is counted with its own dimension left out, so a count says how many claims
-        // the list would show if that option were chosen with the other filters kept.
-        // A join, not IN (…): SQLite then walks claim_conditions once instead of probing a temporary list per row.
-        var byCondition = await (
-                from cc in db.ClaimConditions
-                join c in Apply(db, filter, skipConditions: true) on cc.ClaimNumber equals c.Number
-                group cc by cc.ConditionSlug into g
-                select new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var byLevel = await Apply(db, filter, skipLevels: true)
-            .GroupBy(c => c.LevelSlug)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
+        var selection = await SelectAsync(db, filter, (filter.Page - 1) * ClaimFilter.PageSize, ClaimFilter.PageSize, ct);
+        var items = await SummariesInOrderAsync(db, selection.Numbers, ct);
+        var (total, byCondition, byLevel) = (selection.Total, selection.ByCondition, selection.ByLevel);
         return new ClaimListPage(
             filter,
             items,
@@ -129,7 +107,7 @@ public static partial class ClaimQuery
             vocabulary.Levels.Select(l => new FacetCount(
                 l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList())
         {
-            Highlights = (await ClaimSearch.HighlightsAsync(db, filter, items.Select(i => StoreBuilder.ClaimNumber(i.Id)).ToList(), ct))
+            Highlights = (await ClaimSearch.HighlightsAsync(db, filter, selection.Numbers, ct))
                 .ToDictionary(h => "C" + h.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), h => h.Value),
         };
     }

@@ -58,6 +58,29 @@ public static partial class ClaimSearch
             $"SELECT rowid AS Number, bm25(claims_fts, 10.0, 3.0, 2.0, 2.0, 1.0) AS Rank FROM claims_fts WHERE claims_fts MATCH {match}");
     }
 
+    /// <summary>
+    /// Every hit of the filter's search (one FTS5 query), or null when not searching. The bm25 rank is computed only for the
+    /// relevance sort; other sorts order the hits by the claims' own columns.
+    /// </summary>
+    public static async Task<List<SearchHit>?> AllHitsAsync(ClaimStoreContext db, ClaimFilter filter, CancellationToken ct)
+    {
+        if (filter.Query is null)
+        {
+            return null;
+        }
+
+        if (filter.Terms.Count == 0)
+        {
+            return []; // only punctuation: no words to find
+        }
+
+        var match = MatchExpression(filter.Terms);
+        var hits = filter.Sort == ClaimSort.Relevance
+            ? Hits(db, filter)
+            : db.Set<SearchHit>().FromSqlInterpolated($"SELECT rowid AS Number, 0.0 AS Rank FROM claims_fts WHERE claims_fts MATCH {match}");
+        return await hits.ToListAsync(ct);
+    }
+
     /// <summary>Highlighted titles and snippets for the claims on one page of results (one query).</summary>
     public static async Task<Dictionary<int, SearchHighlight>> HighlightsAsync(
         ClaimStoreContext db, ClaimFilter filter, IReadOnlyCollection<int> numbers, CancellationToken ct)

@@ -1,0 +1,187 @@
+namespace MicrobiomePain.Web.Claims;
+
+/// <summary>What one filter selects: how many claims, the facet counts beside each option, and one page's claim numbers.</summary>
+public sealed record ClaimSelection(
+    int Total,
+    IReadOnlyList<int> Numbers,
+    IReadOnlyDictionary<string, int> ByCondition,
+    IReadOnlyDictionary<string, int> ByLevel);
+
+/// <summary>
+/// What filters, facets and sorts need to know about every claim of one store version, held in memory (about 20 bytes a
+/// claim): its level, its set of conditions, and its place in each sort order. Totals and facet counts are sums over
+/// "cells" (distinct condition set × level → claims), and a page is a walk along a sort order, so a list costs no SQL
+/// scan. The sort orders are read from SQL through <see cref="ClaimQuery.Order"/> when the index is loaded, so the order
+/// here is by construction the order SQL gives. Search hits come from one FTS5 query and are filtered and ordered here.
+/// </summary>
+public sealed partial class ClaimIndex
+{
+    private readonly int[] _numbers;             // every claim number, ascending (article order); "claim i" below is _numbers[i]
+    private readonly int[] _levels;              // claim i's level, as an index into Vocabulary.Levels (weakest first)
+    private readonly int[] _signatures;          // claim i's set of conditions, as an index into _signatureConditions
+    private readonly int[][] _signatureConditions; // each distinct set of conditions, as indexes into Vocabulary.Conditions
+    private readonly int[] _cells;               // claims per (condition set, level): [signature * levels + level]
+    private readonly Dictionary<ClaimSort, int[]> _orders; // claim indexes in each sort order; Article is the identity
+
+    private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders)
+    {
+        Vocabulary = vocabulary;
+        _numbers = numbers;
+        _levels = levels;
+        _signatures = signatures;
+        _signatureConditions = signatureConditions;
+        _orders = orders;
+        _cells = new int[signatureConditions.Length * vocabulary.Levels.Count];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            _cells[(signatures[i] * vocabulary.Levels.Count) + levels[i]]++;
+        }
+    }
+
+    /// <summary>The levels (weakest first) and conditions (content order) of this store.</summary>
+    public FilterVocabulary Vocabulary { get; }
+
+    public int Count => _numbers.Length;
+
+    /// <summary>
+    /// The claims a filter selects. <paramref name="hits"/> are the search's hits (null when not searching); their ranks
+    /// order the page only for the relevance sort. Each facet is counted with its own dimension left out, so a count says
+    /// how many claims the list would show if that option were chosen with the other filters kept.
+    /// </summary>
+    public ClaimSelection Select(ClaimFilter filter, IReadOnlyList<SearchHit>? hits, int skip, int take)
+    {
+        var conditionOk = ConditionMatches(filter.Conditions);
+        var levelOk = LevelMatches(filter);
+        var cells = _cells;
+        int[]? hitClaims = null;
+        if (hits is not null)
+        {
+            hitClaims = new int[hits.Count];
+            cells = new int[_cells.Length];
+            for (var k = 0; k < hits.Count; k++)
+            {
+                var i = hitClaims[k] = Array.BinarySearch(_numbers, hits[k].Number);
+                if (i >= 0)
+                {
+                    cells[Cell(i)]++;
+                }
+            }
+        }
+
+        var levelCount = Vocabulary.Levels.Count;
+        var total = 0;
+        var byCondition = new int[Vocabulary.Conditions.Count];
+        var byLevel = new int[levelCount];
+        for (var cell = 0; cell < cells.Length; cell++)
+        {
+            var (signature, level, claims) = (cell / levelCount, cell % levelCount, cells[cell]);
+            if (claims == 0)
+            {
+                continue;
+            }
+
+            if (levelOk[level])
+            {
+                total += conditionOk[signature] ? claims : 0;
+                foreach (var condition in _signatureConditions[signature])
+                {
+                    byCondition[condition] += claims;
+                }
+            }
+
+            byLevel[level] += conditionOk[signature] ? claims : 0;
+        }
+
+        var numbers = hits is not null && filter.Sort == ClaimSort.Relevance
+            ? ByRelevance(hits, hitClaims!, conditionOk, levelOk, skip, take)
+            : InOrder(filter.Sort, hitClaims, conditionOk, levelOk, skip, take);
+        return new ClaimSelection(
+            total,
+            numbers,
+            Vocabulary.Conditions.Select((c, i) => (c.Slug, byCondition[i])).ToDictionary(),
+            Vocabulary.Levels.Select((l, i) => (l.Slug, byLevel[i])).ToDictionary());
+    }
+
+    private int Cell(int claim) => (_signatures[claim] * Vocabulary.Levels.Count) + _levels[claim];
+
+    private bool Matches(int claim, bool[] conditionOk, bool[] levelOk) => conditionOk[_signatures[claim]] && levelOk[_levels[claim]];
+
+    /// <summary>For each distinct condition set: does it share a condition with the filter's (OR within the dimension)?</summary>
+    private bool[] ConditionMatches(IReadOnlyList<string> slugs)
+    {
+        var chosen = Vocabulary.Conditions.Select(c => slugs.Contains(c.Slug, StringComparer.Ordinal)).ToArray();
+        return _signatureConditions.Select(set => slugs.Count == 0 || set.Any(c => chosen[c])).ToArray();
+    }
+
+    private bool[] LevelMatches(ClaimFilter filter) => Vocabulary.Levels
+        .Select(l => (filter.Levels.Count == 0 || filter.Levels.Contains(l.Slug, StringComparer.Ordinal)) && (filter.MinRank is not int min || l.Rank >= min))
+        .ToArray();
+
+    /// <summary>The page of matching claims along a sort order (a walk that stops when the page is full).</summary>
+    private List<int> InOrder(ClaimSort sort, int[]? hitClaims, bool[] conditionOk, bool[] levelOk, int skip, int take)
+    {
+        bool[]? isHit = null;
+        if (hitClaims is not null)
+        {
+            isHit = new bool[Count];
+            foreach (var i in hitClaims.Where(i => i >= 0))
+            {
+                isHit[i] = true;
+            }
+        }
+
+        var order = _orders.GetValueOrDefault(sort == ClaimSort.Relevance ? ClaimSort.Strength : sort);
+        var page = new List<int>(Math.Min(take, Count));
+        var seen = 0;
+        for (var k = 0; k < Count && page.Count < take; k++)
+        {
+            var i = order is null ? k : order[k];
+            if ((isHit is null || isHit[i]) && Matches(i, conditionOk, levelOk) && seen++ >= skip)
+            {
+                page.Add(_numbers[i]);
+            }
+        }
+
+        return page;
+    }
+
+    /// <summary>The page of matching hits, best bm25 rank first, then article order (as SQL's ORDER BY rank, number).</summary>
+    private List<int> ByRelevance(IReadOnlyList<SearchHit> hits, int[] hitClaims, bool[] conditionOk, bool[] levelOk, int skip, int take)
+    {
+        var ranked = new List<(double Rank, int Number)>(hits.Count);
+        for (var k = 0; k < hits.Count; k++)
+        {
+            if (hitClaims[k] >= 0 && Matches(hitClaims[k], conditionOk, levelOk))
+            {
+                ranked.Add((hits[k].Rank, hits[k].Number));
+            }
+        }
+
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked).Sort();
+        return ranked.Skip(skip).Take(take).Select(r => r.Number).ToList();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> claims other than <paramref name="number"/> sharing one of its conditions: nearest to
+    /// its level's <paramref name="rank"/> first, then the stronger of two equally near levels, then article order.
+    /// </summary>
+    public List<int> Related(int number, int rank, IReadOnlyList<string> conditions, int take)
+    {
+        var self = Array.BinarySearch(_numbers, number);
+        var conditionOk = ConditionMatches(conditions);
+        var related = new List<int>(take);
+        foreach (var level in Enumerable.Range(0, Vocabulary.Levels.Count)
+                     .OrderBy(l => Math.Abs(Vocabulary.Levels[l].Rank - rank)).ThenByDescending(l => Vocabulary.Levels[l].Rank))
+        {
+            for (var i = 0; i < Count && related.Count < take; i++)
+            {
+                if (i != self && _levels[i] == level && conditionOk[_signatures[i]])
+                {
+                    related.Add(_numbers[i]);
+                }
+            }
+        }
+
+        return related;
+    }
+}

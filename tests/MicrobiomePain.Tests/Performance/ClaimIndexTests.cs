@@ -1,0 +1,149 @@
+using MicrobiomePain.Tests.Support;
+using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MicrobiomePain.Tests.Performance;
+
+/// <summary>
+/// The in-memory <see cref="ClaimIndex"/> must select exactly what SQL selects: the same totals and facet counts as a
+/// brute-force count over the rows, and the same page in the same order as the filter run as SQL (ClaimQuery.Apply/Order
+/// and the FTS5 rank), for many filter combinations on a store with mixed levels, condition sets, titles and dates.
+/// </summary>
+public sealed class ClaimIndexTests
+{
+    private static readonly string[] Levels = ["speculative", "animal-study", "human-observational", "human-trial"];
+    private static readonly string[] ConditionSlugs = ["fibromyalgia", "endometriosis", "visceral-pain"];
+    private static readonly string[] TitleWords = ["alpha", "Alpha", "BETA", "beta", "Émile", "zeta", "Zebra", "gut", "Gut pain"];
+
+    private sealed record Row(int Number, string LevelSlug, int LevelRank, List<string> Conditions);
+
+    private static ClaimStoreContext Store()
+    {
+        var random = new Random(7);
+        var claims = Enumerable.Range(1, 67).Select(n => new TestClaim(
+            n * 3, // gaps in the numbers, as after deleted claims
+            $"claim-{n}",
+            Levels[random.Next(Levels.Length)],
+            ConditionSlugs.Where(_ => random.Next(2) == 0).DefaultIfEmpty(ConditionSlugs[n % 3]).ToArray(),
+            $"{TitleWords[random.Next(TitleWords.Length)]} claim {random.Next(5)}",
+            $"2026-{1 + random.Next(3):00}-0{1 + random.Next(3)}"));
+        var content = TestContent.Create(claims);
+        var version = new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
+        return new ClaimStoreContext(StoreBuilder.Options(version.ConnectionString));
+    }
+
+    public static TheoryData<string[], string[], int?, string?> Filters() => new()
+    {
+        { [], [], null, null },
+        { ["fibromyalgia"], [], null, null },
+        { ["fibromyalgia", "visceral-pain"], [], null, null },
+        { [], ["animal-study", "human-trial"], null, null },
+        { ["endometriosis"], ["speculative"], null, null },
+        { [], [], 3, null },
+        { ["fibromyalgia", "endometriosis"], ["human-observational", "human-trial"], 4, null },
+        { ["no-such-condition"], [], null, null },
+        { [], [], null, "claim" },
+        { [], [], null, "alpha claim" },
+        { ["visceral-pain", "endometriosis"], [], 2, "gut" },
+        { [], ["animal-study"], null, "beta" },
+        { [], [], null, "nothingmatchesthis" },
+        { [], [], null, "!!!" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Totals_facets_and_every_page_in_every_sort_equal_sql_and_a_brute_force_count(string[] conditions, string[] levels, int? minRank, string? query)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Store();
+        var rows = await db.Claims.Select(c => new Row(c.Number, c.LevelSlug, c.LevelRank, c.Conditions.Select(cc => cc.ConditionSlug).ToList()))
+            .ToListAsync(ct);
+        var baseFilter = ClaimFilter.All with
+        {
+            Conditions = conditions, Levels = levels, MinRank = minRank, MinLevel = minRank is null ? null : Levels[minRank.Value - 1],
+            Query = query, Terms = query is null ? [] : ClaimSearch.Terms(query),
+        };
+        var hitNumbers = query is null ? null : (await ClaimSearch.AllHitsAsync(db, baseFilter, ct))!.Select(h => h.Number).ToHashSet();
+
+        bool Selected(Row row, bool skipConditions = false, bool skipLevels = false) =>
+            (hitNumbers is null || hitNumbers.Contains(row.Number))
+            && (skipConditions || conditions.Length == 0 || row.Conditions.Intersect(conditions).Any())
+            && (skipLevels || levels.Length == 0 || levels.Contains(row.LevelSlug))
+            && (skipLevels || minRank is null || row.LevelRank >= minRank);
+
+        foreach (var sort in Enum.GetValues<ClaimSort>())
+        {
+            var filter = baseFilter with { Sort = sort };
+            var expectedOrder = await SqlOrderAsync(db, filter, ct);
+            var everything = await ClaimQuery.SelectAsync(db, filter, 0, 1000, ct);
+            Assert.Equal(expectedOrder, everything.Numbers);
+            Assert.Equal(rows.Count(r => Selected(r)), everything.Total);
+            Assert.Equal(everything.Total, everything.Numbers.Count);
+            foreach (var condition in ConditionSlugs)
+            {
+                Assert.Equal(rows.Count(r => Selected(r, skipConditions: true) && r.Conditions.Contains(condition)), everything.ByCondition[condition]);
+            }
+
+            foreach (var level in Levels)
+            {
+                Assert.Equal(rows.Count(r => Selected(r, skipLevels: true) && r.LevelSlug == level), everything.ByLevel[level]);
+            }
+
+            for (var skip = 0; skip <= expectedOrder.Count; skip += 7)
+            {
+                var page = await ClaimQuery.SelectAsync(db, filter, skip, 7, ct);
+                Assert.Equal(expectedOrder.Skip(skip).Take(7), page.Numbers);
+            }
+        }
+    }
+
+    /// <summary>The order the filter gave when it ran as SQL (before the index): Order(Apply(...)), or bm25 rank then number.</summary>
+    private static async Task<List<int>> SqlOrderAsync(ClaimStoreContext db, ClaimFilter filter, CancellationToken ct)
+    {
+        var matching = ClaimQuery.Apply(db, filter);
+        return filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0
+            ? await ClaimQuery.Order(matching, filter.Sort).Select(c => c.Number).ToListAsync(ct)
+            : await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
+                .OrderBy(x => x.Rank).ThenBy(x => x.Number).Select(x => x.Number).ToListAsync(ct);
+    }
+
+    [Fact]
+    public async Task Related_claims_equal_the_sql_query_for_every_claim()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Store();
+        var index = await ClaimIndex.ForAsync(db, ct);
+        var claims = await db.Claims.Select(c => new { c.Id, c.Number, c.LevelRank, Conditions = c.Conditions.Select(cc => cc.ConditionSlug).ToList() })
+            .ToListAsync(ct);
+        foreach (var claim in claims)
+        {
+            var rank = claim.LevelRank;
+            var expected = await db.Claims
+                .Where(c => c.Id != claim.Id && c.Conditions.Any(cc => claim.Conditions.Contains(cc.ConditionSlug)))
+                .OrderBy(c => Math.Abs(c.LevelRank - rank)).ThenByDescending(c => c.LevelRank).ThenBy(c => c.Number)
+                .Take(4).Select(c => c.Number).ToListAsync(ct);
+            Assert.Equal(expected, index.Related(claim.Number, rank, claim.Conditions, 4));
+        }
+    }
+
+    [Fact]
+    public async Task The_index_is_read_once_per_store_and_each_store_has_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var first = Store();
+        await using var again = new ClaimStoreContext(StoreBuilder.Options(first.Database.GetConnectionString()!));
+        var content = TestContent.Create([new TestClaim(1, "only-one", "human-trial", ["visceral-pain"])]);
+        var other = new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
+        await using var second = new ClaimStoreContext(StoreBuilder.Options(other.ConnectionString));
+
+        var index = await ClaimIndex.ForAsync(first, ct);
+        Assert.Same(index, await ClaimIndex.ForAsync(again, ct));
+        var otherIndex = await ClaimIndex.ForAsync(second, ct);
+        Assert.NotSame(index, otherIndex);
+        Assert.Equal(67, index.Count);
+        Assert.Equal(1, otherIndex.Count);
+        Assert.Equal(1, otherIndex.Select(ClaimFilter.All with { Conditions = ["visceral-pain"] }, null, 0, 20).Total);
+    }
+}
