@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak: mixed traffic against the app (Development, on a COPY of content/) for MINUTES one-minute wrk rounds,
-# while every 30 s the copy is edited and a second process rebuilds a store from it into the SAME store folder
-# (every third edit is invalid, so that rebuild must fail without touching the served store).
+# while every 30 s the copy is edited; the app live-reloads it and a second process rebuilds a store from it into
+# the SAME store folder (every third edit is invalid: both must reject it and the served store must not change).
 # Loopback only; stops by itself; prints per-minute requests, failures and p99, and the app's RSS at start and end.
 # Counted as errors: any 5xx, wrk socket errors (connect/read/write/timeout). 4xx are expected (the URL mix
 # contains a bad filter and an unknown claim on purpose) and are reported separately.
@@ -20,8 +20,11 @@ if [ -z "$APP" ]; then
   APP="$WORK/app"; dotnet publish src/MicrobiomePain.Web -c Release -o "$APP" --nologo -v q >/dev/null
 fi
 cp -r content "$WORK/content"
-ASPNETCORE_ENVIRONMENT=Development Store__ContentPath="$WORK/content" Store__StoreDirectory="$WORK/store" \
+# Development: the app watches the copy itself (live reload), so every edit is also rebuilt and swapped in by the
+# serving process, racing the second process's build into the same folder.
+env ASPNETCORE_ENVIRONMENT=Development Store__ContentPath="$WORK/content" Store__StoreDirectory="$WORK/store" \
   Operations__ApiRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \
+  'Logging__LogLevel__MicrobiomePain.Web.Store=Information' \
   dotnet "$APP/MicrobiomePain.Web.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/app.log" 2>&1 &
 APP_PID=$!; pids+=($APP_PID)
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.1; done
@@ -54,7 +57,9 @@ LUA
     sleep 30; n=$((n + 1))
     if (( n % 3 == 0 )); then sed '0,/^evidence:/s//evidnce:/' "$WORK/orig.md" > "$FILE"; else cp "$WORK/orig.md" "$FILE"; printf '\nSoak edit %d.\n' "$n" >> "$FILE"; fi
     if dotnet "$APP/MicrobiomePain.Web.dll" build-store "$WORK/content" "$WORK/store" >"$WORK/rebuild-$n.log" 2>&1; then r=ok; else r=invalid; fi
-    echo "$(date -u +%T) rebuild $n: $r" >> "$WORK/rebuilds.log"
+    sleep 3   # the app's own live reload has settled by now: record which version it serves
+    v=$(curl -s "http://127.0.0.1:$PORT/healthz" | grep -o '"version":"[0-9a-f]*"' | cut -d'"' -f4)
+    echo "$(date -u +%T) edit $n: second-process rebuild $r, app serving $v" >> "$WORK/rebuilds.log"
   done
 ) & pids+=($!)
 
@@ -75,4 +80,5 @@ done
 echo "RSS end: $(rss) MB"
 echo "requests: $total, errors (5xx + socket): $errors, 5xx on final probe: $fivexx, unhandled exceptions logged: $(grep -c -i 'unhandled\|fail:' "$WORK/app.log" || true)"
 cat "$WORK/rebuilds.log" 2>/dev/null || true
+echo "live reloads: $(grep -c 'Live reload: now serving' "$WORK/app.log" || true) swapped in, $(grep -c 'Live reload: content has' "$WORK/app.log" || true) rejected (invalid), $(grep -c 'Deleted old store file' "$WORK/app.log" || true) old stores deleted"
 echo "stores in folder: $(ls "$WORK/store" | tr '\n' ' ')"
