@@ -115,7 +115,10 @@ public static partial class ClaimParser
             conditions.Select(c => c.Value).ToList(),
             evidence, reasoning, quote, hypeGap, sources, reviewed.Value,
             body.SummaryHtml, body.SummaryText, body.EvidenceHtml, body.Caveats, body.WhatWouldChangeHtml,
-            positions);
+            positions)
+        {
+            References = document.Descendants<ClaimReferenceInline>().ToList(),
+        };
     }
 
     private static List<ClaimSourceRef> ReadSources(YamlMap map)

@@ -73,7 +73,11 @@ public sealed record ClaimDocument(
     string EvidenceHtml,
     IReadOnlyList<string> CaveatsHtml,
     string? WhatWouldChangeHtml,
-    IReadOnlyDictionary<string, SourcePosition> FieldPositions);
+    IReadOnlyDictionary<string, SourcePosition> FieldPositions)
+{
+    /// <summary>The [[claim:…]] references in the body, checked against the other claims once all are read.</summary>
+    public IReadOnlyList<ClaimReferenceInline> References { get; init; } = [];
+}
 
 /// <summary>Everything read from one content directory, checked and ready to be written to a store.</summary>
 public sealed record ContentSet(

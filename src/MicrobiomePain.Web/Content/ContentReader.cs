@@ -62,7 +62,14 @@ public static class ContentReader
             diagnostics.Add(new ContentDiagnostic(Display(claimsDirectory), 1, 1, DiagnosticSeverity.Error, "there are no claims; add at least one claims/<slug>.md file."));
         }
 
-        var pages = ReadPages(Path.Combine(root, "pages"), diagnostics);
+        var pages = ReadPages(Path.Combine(root, "pages"), claims, diagnostics);
+        foreach (var claim in claims)
+        {
+            var bag = new DiagnosticBag(claim.File);
+            CheckReferences(claim.References, claims, bag);
+            diagnostics.AddRange(bag.Items);
+        }
+
         if (ReadWalkThrough(Path.Combine(root, "article.md"), claims, levels, diagnostics) is { } article)
         {
             pages.Add(article);
@@ -166,15 +173,13 @@ public static class ContentReader
             ContentMarkdown.CheckRawHtml(text, bag);
             var document = ContentMarkdown.Parse(text);
             ContentMarkdown.CheckLinks(document, bag);
+            var references = document.Descendants<ClaimReferenceInline>().ToList();
+            CheckReferences(references, claims, bag);
             var bySlug = claims.ToDictionary(c => c.Slug, StringComparer.Ordinal);
             var referenced = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var reference in document.Descendants<ClaimReferenceInline>())
+            foreach (var reference in references.Where(r => bySlug.ContainsKey(r.Slug)))
             {
-                if (!bySlug.ContainsKey(reference.Slug))
-                {
-                    bag.Error(reference.Line + 1, reference.Column + 1, $"[[claim:{reference.Slug}]] names no claim; use the file name of a claim in claims/.");
-                }
-                else if (!referenced.Add(reference.Slug))
+                if (!referenced.Add(reference.Slug))
                 {
                     bag.Error(reference.Line + 1, reference.Column + 1, $"[[claim:{reference.Slug}]] appears twice; a claim has one place in the walk-through.");
                 }
@@ -206,7 +211,24 @@ public static class ContentReader
         return page;
     }
 
-    private static List<PageDocument> ReadPages(string directory, List<ContentDiagnostic> diagnostics)
+    /// <summary>Every [[claim:…]] must name a claim by its current file name; an old slug (alias) is named as such.</summary>
+    private static void CheckReferences(IEnumerable<ClaimReferenceInline> references, List<ClaimDocument> claims, DiagnosticBag bag)
+    {
+        foreach (var reference in references)
+        {
+            if (claims.Any(c => c.Slug == reference.Slug))
+            {
+                continue;
+            }
+
+            var renamed = claims.FirstOrDefault(c => c.Aliases.Contains(reference.Slug, StringComparer.Ordinal));
+            bag.Error(reference.Line + 1, reference.Column + 1, renamed is not null
+                ? $"[[claim:{reference.Slug}]] uses an old slug; write [[claim:{renamed.Slug}]]."
+                : $"[[claim:{reference.Slug}]] names no claim; use the file name of a claim in claims/.");
+        }
+    }
+
+    private static List<PageDocument> ReadPages(string directory, List<ClaimDocument> claims, List<ContentDiagnostic> diagnostics)
     {
         var pages = new List<PageDocument>();
         if (!Directory.Exists(directory))
@@ -223,6 +245,7 @@ public static class ContentReader
                 ContentMarkdown.CheckRawHtml(text, bag);
                 var document = ContentMarkdown.Parse(text);
                 ContentMarkdown.CheckLinks(document, bag);
+                CheckReferences(document.Descendants<ClaimReferenceInline>(), claims, bag);
                 var title = document.OfType<Markdig.Syntax.HeadingBlock>().FirstOrDefault(h => h.Level == 1);
                 if (title?.Inline is null)
                 {

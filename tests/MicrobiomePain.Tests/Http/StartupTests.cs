@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MicrobiomePain.Tests.Support;
 
 namespace MicrobiomePain.Tests.Http;
@@ -11,24 +10,11 @@ public sealed class StartupTests
     {
         var content = TestContent.Create([new TestClaim(1, "one", "guesswork")]);
         var storeDirectory = Path.Combine(Path.GetDirectoryName(content)!, "store");
-        var dll = Path.Combine(AppContext.BaseDirectory, "MicrobiomePain.Web.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--Store:ContentPath=" + content, "--Store:StoreDirectory=" + storeDirectory, "--urls=http://127.0.0.1:0" },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+        await using var app = AppProcess.Start(["--Store:ContentPath=" + content, "--Store:StoreDirectory=" + storeDirectory, "--urls=http://127.0.0.1:0"]);
+        var code = await app.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        var text = await stderr;
+        Assert.Equal(1, code);
+        var text = app.StandardError;
         Assert.Contains(Path.Combine(content, "claims", "one.md") + ":5:11: error: unknown evidence level 'guesswork'", text, StringComparison.Ordinal);
         Assert.Contains("1 error(s) in content; no store was built.", text, StringComparison.Ordinal);
         Assert.False(Directory.Exists(storeDirectory) && Directory.GetFiles(storeDirectory, "*.db").Length > 0);

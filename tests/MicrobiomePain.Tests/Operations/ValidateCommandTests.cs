@@ -30,6 +30,10 @@ public sealed class ValidateCommandTests
         { "duplicate alias", Claim("two"), "aliases: [one]", "alias 'one' collides" },
         { "javascript link", Claim("one"), "body:See [x](javascript:alert(1)).", "is not allowed; use an https:// address" },
         { "raw HTML", Claim("one"), "body:Some <b>bold</b> text.", "raw HTML '<b>' is not allowed" },
+        { "broken claim reference", Claim("one"), "body:As [[claim:no-such-claim]] says.", "[[claim:no-such-claim]] names no claim" },
+        { "reference by an old slug", Claim("two"), "body:As [[claim:first]] says.", "[[claim:first]] uses an old slug; write [[claim:one]]" },
+        { "broken reference on a page", Path.Combine("pages", "about.md"), "# About\n\nSee [[claim:nope]].\n", "[[claim:nope]] names no claim" },
+        { "file name that is not a slug", Claim("Three Words"), "copy:one", "file name 'Three Words' is not a valid slug" },
         { "empty caveat", Claim("one"), "caveat:-", "this caveat is empty" },
         { "malformed DOI", "sources.yml", "doi: 10.1000/a.1=>doi: doi:10.1000/a.1", "doi 'doi:10.1000/a.1' is malformed" },
         { "malformed PMID", "sources.yml", "pmid: \"12345\"=>pmid: \"PMID12345\"", "pmid 'PMID12345' is malformed" },
@@ -42,7 +46,7 @@ public sealed class ValidateCommandTests
     [MemberData(nameof(Mistakes))]
     public void Each_mistake_is_one_positioned_error_and_exit_code_1(string mistake, string file, string change, string expected)
     {
-        var root = TestContent.Create([new TestClaim(1, "one"), new TestClaim(2, "two")]);
+        var root = TestContent.Create([new TestClaim(1, "one", Aliases: ["first"]), new TestClaim(2, "two")]);
         Apply(root, file, change);
 
         var (code, output) = Validate(root);
@@ -84,8 +88,15 @@ public sealed class ValidateCommandTests
             return;
         }
 
+        if (change.StartsWith("copy:", StringComparison.Ordinal))
+        {
+            File.WriteAllText(path, File.ReadAllText(Path.Combine(root, Claim(change[5..]))).Replace("id: C1", "id: C3", StringComparison.Ordinal));
+            return;
+        }
+
         if (!File.Exists(path))
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, change);
             return;
         }

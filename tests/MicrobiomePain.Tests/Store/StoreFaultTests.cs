@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
@@ -112,9 +111,7 @@ public sealed class StoreFaultTests
     {
         var content = TestContent.Create(Enumerable.Range(1, 200).Select(n => new TestClaim(n, $"claim-{n}")));
         var storeDirectory = Path.Combine(Path.GetDirectoryName(content)!, "store");
-        var dll = Path.Combine(AppContext.BaseDirectory, "MicrobiomePain.Web.dll");
-
-        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunAsync(dll, "build-store", content, storeDirectory)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => AppProcess.RunAsync("build-store", content, storeDirectory)));
 
         Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output));
         var files = Directory.GetFiles(storeDirectory);
@@ -187,23 +184,5 @@ public sealed class StoreFaultTests
         command.CommandText = "SELECT value FROM store_info WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         return (string)command.ExecuteScalar()!;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dll, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
