@@ -28,33 +28,34 @@ public static class Exports
     }
 
     /// <summary>Parses the query like /claims does and returns every matching claim (no paging), or the problem.</summary>
-    private static async Task<(IReadOnlyList<ClaimSummary>? Claims, ClaimFilter? Filter, IResult? Problem)> Matching(
+    private static async Task<(IReadOnlyList<ClaimSummary>? Claims, ClaimFilter? Filter, IResult? Problem, string? ConditionName)> Matching(
         IQueryCollection query, ClaimStoreContext db, string? condition, CancellationToken ct)
     {
         var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
         var (filter, error) = ClaimFilterParser.Parse(query, vocabulary);
         if (error is not null)
         {
-            return (null, null, ApiSetup.FilterProblem(error));
+            return (null, null, ApiSetup.FilterProblem(error), null);
         }
 
+        var named = vocabulary.Conditions.FirstOrDefault(c => c.Slug == condition);
         if (condition is not null)
         {
-            if (vocabulary.Conditions.All(c => c.Slug != condition))
+            if (named is null)
             {
-                return (null, null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."));
+                return (null, null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."), null);
             }
 
             filter = filter! with { Conditions = [condition] };
         }
 
         var claims = await ClaimQuery.AllAsync(db, filter!, MaxRows, ct);
-        return (claims, filter, null);
+        return (claims, filter, null, named?.Name);
     }
 
     private static async Task<IResult> Csv(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
-        var (claims, _, problem) = await Matching(context.Request.Query, db, null, ct);
+        var (claims, _, problem, _) = await Matching(context.Request.Query, db, null, ct);
         if (problem is not null)
         {
             return problem;
@@ -83,7 +84,7 @@ public static class Exports
 
     private static async Task<IResult> Atom(HttpContext context, ClaimStoreContext db, string? condition, CancellationToken ct)
     {
-        var (claims, filter, problem) = await Matching(context.Request.Query, db, condition, ct);
+        var (claims, filter, problem, conditionName) = await Matching(context.Request.Query, db, condition, ct);
         if (problem is not null)
         {
             return problem;
@@ -97,7 +98,7 @@ public static class Exports
         {
             w.WriteStartElement("feed", ns);
             w.WriteElementString("id", ns, self);
-            w.WriteElementString("title", ns, condition is null ? "MicrobiomePain: claims and their evidence" : $"MicrobiomePain: claims about {condition}");
+            w.WriteElementString("title", ns, condition is null ? "MicrobiomePain: claims and their evidence" : $"MicrobiomePain: claims about {conditionName}");
             w.WriteElementString("updated", ns, Stamp(ordered.Count > 0 ? ordered[0].Reviewed : DateOnly.FromDateTime(DateTime.UtcNow)));
             w.WriteStartElement("author", ns);
             w.WriteElementString("name", ns, "MicrobiomePain");
@@ -108,7 +109,9 @@ public static class Exports
             {
                 var url = SiteUrls.Absolute(context, "/claims/" + c.Slug);
                 w.WriteStartElement("entry", ns);
-                w.WriteElementString("id", ns, url);
+
+                // The id permalink, not the slug URL: a renamed claim stays the same entry in readers' feed histories.
+                w.WriteElementString("id", ns, SiteUrls.Absolute(context, "/claims/by-id/" + c.Id));
                 w.WriteElementString("title", ns, c.Title);
                 w.WriteElementString("updated", ns, Stamp(c.Reviewed));
                 Link(w, ns, "alternate", url, "text/html");

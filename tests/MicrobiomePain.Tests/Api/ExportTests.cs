@@ -87,7 +87,9 @@ public sealed partial class ExportTests : IClassFixture<ApiTests.Fixture>
         Assert.Contains(feed.Elements(Atom + "link"), l => (string?)l.Attribute("rel") == "self");
         var entries = feed.Elements(Atom + "entry").ToList();
         Assert.Equal(5, entries.Count);
-        Assert.EndsWith("/claims/visceral-animal", entries[0].Element(Atom + "id")!.Value, StringComparison.Ordinal);
+        Assert.EndsWith("/claims/visceral-animal", entries[0].Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value, StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.Matches("^http://localhost/claims/by-id/C[0-9]+$", e.Element(Atom + "id")!.Value));
+        Assert.Equal(entries.Count, entries.Select(e => e.Element(Atom + "id")!.Value).Distinct().Count());
         Assert.All(entries, e => Assert.True(DateTimeOffset.TryParse(e.Element(Atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _)));
     }
 
@@ -97,6 +99,7 @@ public sealed partial class ExportTests : IClassFixture<ApiTests.Fixture>
         var feed = XDocument.Parse(await _client.GetStringAsync(new Uri("/conditions/endometriosis/feed.atom", UriKind.Relative), Ct)).Root!;
 
         Assert.Equal(2, feed.Elements(Atom + "entry").Count());
+        Assert.Equal("MicrobiomePain: claims about Endometriosis", feed.Element(Atom + "title")!.Value);
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/conditions/migraine/feed.atom")).StatusCode);
     }
 
