@@ -22,8 +22,11 @@ public static class ApiSetup
         api.MapGet("/claims", ListClaims)
             .WithName("ListClaims")
             .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, q, sort, page — as on /claims.")
+            .WithFilterParameters()
             .Produces<ClaimListResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/claims/{slug}", GetClaim)
             .WithName("GetClaim")
             .WithSummary("One claim with its level, caveats and sources; an old slug redirects (301) to the current one.")

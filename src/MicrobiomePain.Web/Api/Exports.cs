@@ -15,11 +15,14 @@ public static class Exports
 
     public static WebApplication MapExports(this WebApplication app)
     {
-        app.MapGet("/claims.csv", Csv).WithTags("Exports").WithSummary("The filtered claim list as RFC 4180 CSV (UTF-8).");
-        app.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims, newest review first.");
+        app.MapGet("/claims.csv", Csv).WithTags("Exports").WithSummary("The filtered claim list as RFC 4180 CSV (UTF-8).")
+            .WithFilterParameters().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims, newest review first.")
+            .WithFilterParameters().Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/conditions/{slug}/feed.atom", (string slug, HttpContext context, ClaimStoreContext db, CancellationToken ct) =>
                 Atom(context, db, slug, ct))
-            .WithTags("Exports").WithSummary("Atom feed of the claims about one condition.");
+            .WithTags("Exports").WithSummary("Atom feed of the claims about one condition.")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
         app.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, "/sitemap.xml")}\n", "text/plain; charset=utf-8"))

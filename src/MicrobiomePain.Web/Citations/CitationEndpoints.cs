@@ -11,16 +11,20 @@ public static class CitationEndpoints
     {
         var group = app.MapGroup("/claims").WithTags("Citations");
         group.MapGet("/{slug}/cite.bib", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
-            Cite(slug, c, db, "cite.bib", x => Results.Text(x.BibTeX(), "application/x-bibtex; charset=utf-8"), ct));
+            Cite(slug, c, db, "cite.bib", x => Results.Text(x.BibTeX(), "application/x-bibtex; charset=utf-8"), ct))
+            .Produces<string>(StatusCodes.Status200OK, "application/x-bibtex").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         group.MapGet("/{slug}/cite.ris", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
-            Cite(slug, c, db, "cite.ris", x => Results.Text(x.Ris(), "application/x-research-info-systems; charset=utf-8"), ct));
+            Cite(slug, c, db, "cite.ris", x => Results.Text(x.Ris(), "application/x-research-info-systems; charset=utf-8"), ct))
+            .Produces<string>(StatusCodes.Status200OK, "application/x-research-info-systems").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         group.MapGet("/{slug}/cite.json", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
-            Cite(slug, c, db, "cite.json", x => Results.Text(x.CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8"), ct));
+            Cite(slug, c, db, "cite.json", x => Results.Text(x.CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8"), ct))
+            .Produces<string>(StatusCodes.Status200OK, "application/vnd.citationstyles.csl+json").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         group.MapGet("/by-id/{id}", async (string id, ClaimStoreContext db, CancellationToken ct) =>
                 await ClaimQuery.SlugForIdAsync(db, id, ct) is { } slug
                     ? Results.Redirect($"/claims/{slug}", permanent: true)
                     : Results.NotFound())
-            .WithSummary("Permanent address of a claim by its id (e.g. C7): 301 to its current slug.");
+            .WithSummary("Permanent address of a claim by its id (e.g. C7): 301 to its current slug.")
+            .Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -118,4 +118,32 @@ public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
 
         Assert.True(doc.RootElement.GetProperty("paths").GetProperty("/api/claims").GetProperty("get").GetProperty("responses").TryGetProperty("400", out _));
     }
+
+    [Theory]
+    [InlineData("/api/claims", "application/json")]
+    [InlineData("/claims.csv", "text/csv")]
+    [InlineData("/feed.atom", "application/atom+xml")]
+    public async Task The_openapi_document_describes_the_filter_parameters_and_content_type_of_each_list(string path, string contentType)
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
+        var get = doc.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
+
+        var parameters = get.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        Assert.Equal(["condition", "evidence", "min", "page", "q", "sort"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.All(parameters.Values, p => Assert.Equal("query", p.GetProperty("in").GetString()));
+        Assert.Equal("array", parameters["condition"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal(200, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());
+        Assert.Contains("strength", parameters["sort"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(get.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty(contentType, out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_says_the_id_permalink_redirects()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
+        var responses = doc.RootElement.GetProperty("paths").GetProperty("/claims/by-id/{id}").GetProperty("get").GetProperty("responses");
+
+        Assert.True(responses.TryGetProperty("301", out _));
+        Assert.False(responses.TryGetProperty("200", out _));
+    }
 }
