@@ -42,6 +42,8 @@ public sealed class ShippedContentTests : IClassFixture<ShippedContentTests.Fixt
         ["C16"] = "future-fmt",
         ["C17"] = "future-microbial-pathway-drugs",
         ["C18"] = "evidence-suggests-strong-link",
+        ["C19"] = "future-is-bright",
+        ["C20"] = "could-revolutionise-pain-management",
     };
 
     private readonly Fixture _fixture;
