@@ -32,6 +32,7 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         await page.WaitForURLAsync(url => url.Contains("evidence=human-trial", StringComparison.Ordinal));
 
         Assert.Equal(promised, await ShownCount(page));
+        Assert.EndsWith("/claims?evidence=human-trial", page.Url, StringComparison.Ordinal); // the short address, not every empty field
         Assert.True(promised < before, "the filter should narrow the list for this test to mean something");
         var badges = await page.Locator(".claim-card .level").AllInnerTextsAsync();
         Assert.Equal(promised, badges.Count);

@@ -184,9 +184,23 @@ public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
         Assert.Contains("<a href=\"/claims\">All claims</a>", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Empty_form_values_mean_not_set()
+    [Theory]
+    [InlineData("/claims?min=&sort=&condition=", "/claims")]
+    [InlineData("/claims?q=&condition=fibromyalgia&min=&sort=strength", "/claims?condition=fibromyalgia")]
+    [InlineData("/claims?q=+&evidence=human-trial&evidence=animal-study&min=&sort=title", "/claims?evidence=animal-study&evidence=human-trial&sort=title")]
+    [InlineData("/claims?q=gut&min=&sort=relevance&page=1", "/claims?q=gut")]
+    public async Task A_submitted_form_with_empty_fields_redirects_to_the_short_canonical_address(string submitted, string canonical)
     {
-        Assert.Equal(5, (await Slugs("/claims?min=&sort=&condition=")).Count);
+        var response = await _client.GetAsync(new Uri(submitted, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(canonical, response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(response.Headers.Location, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_filter_written_without_empty_fields_is_answered_where_it_is()
+    {
+        Assert.Equal(5, (await Slugs("/claims?sort=strength&page=1")).Count);
     }
 }

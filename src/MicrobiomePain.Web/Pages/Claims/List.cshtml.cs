@@ -24,6 +24,15 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
             return Page();
         }
 
+        // The filter form sends every field, empty ones too (?q=&min=&sort=strength). Send the reader on to the short,
+        // canonical address of the same list, so the URL they copy or bookmark is the one every link on the site uses.
+        // Only for empty values: any other spelling of a filter is answered where it is (its canonical link names the
+        // short form), so a shared link never costs a redirect.
+        if (Request.Query.Any(p => p.Value.Any(string.IsNullOrWhiteSpace)))
+        {
+            return Redirect(ListUrl(filter!));
+        }
+
         Result = await ClaimQuery.ListAsync(db, filter!, Vocabulary, ct);
         if (filter!.Page > Result.PageCount)
         {
