@@ -14,11 +14,13 @@ public sealed partial class ClaimIndex
 
     /// <summary>
     /// The index of the store this context reads (keyed by its connection string, which names the immutable store file).
-    /// It is loaded on first use with its own context, so a cancelled request cannot break it for the others.
+    /// The first request to need it loads it with its own context (sharing EF's model and compiled queries) and waits
+    /// for it whatever its cancellation token says, so the context outlives the load; other requests wait or give up.
     /// </summary>
-    public static Task<ClaimIndex> ForAsync(ClaimStoreContext db, CancellationToken ct)
+    public static async Task<ClaimIndex> ForAsync(ClaimStoreContext db, CancellationToken ct)
     {
         var store = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The store context has no connection string.");
+        TaskCompletionSource<ClaimIndex>? loading = null;
         Task<ClaimIndex> index;
         lock (Gate)
         {
@@ -29,10 +31,15 @@ public sealed partial class ClaimIndex
                 at = -1;
             }
 
-            index = at >= 0 ? Loaded[at].Index : Task.Run(() => LoadAsync(store));
             if (at >= 0)
             {
+                index = Loaded[at].Index;
                 Loaded.RemoveAt(at);
+            }
+            else
+            {
+                loading = new TaskCompletionSource<ClaimIndex>(TaskCreationOptions.RunContinuationsAsynchronously);
+                index = loading.Task;
             }
 
             Loaded.Add((store, index));
@@ -42,45 +49,66 @@ public sealed partial class ClaimIndex
             }
         }
 
-        return index.WaitAsync(ct);
+        if (loading is null)
+        {
+            return await index.WaitAsync(ct);
+        }
+
+        try
+        {
+            loading.SetResult(await LoadAsync(db));
+        }
+        catch (Exception ex)
+        {
+            loading.SetException(ex);
+        }
+
+        return await index;
     }
 
-    /// <summary>Reads the index from a store: the vocabulary, each claim's level and conditions, and the sort orders.</summary>
-    public static async Task<ClaimIndex> LoadAsync(string connectionString)
+    /// <summary>
+    /// Reads the index from a store: the vocabulary, each claim's level and conditions, and the sort orders. Every claim
+    /// query reads a covering index and returns only numbers (about 0.4 s at 100k claims).
+    /// </summary>
+    public static async Task<ClaimIndex> LoadAsync(ClaimStoreContext db)
     {
-        await using var db = new ClaimStoreContext(StoreBuilder.Options(connectionString));
         var levels = await db.EvidenceLevels.OrderBy(l => l.Rank)
             .Select(l => new LevelBadge(l.Slug, l.Name, l.Symbol, l.Rank)).ToListAsync();
         var conditions = await db.Conditions.OrderBy(c => c.Position)
             .Select(c => new ConditionRef(c.Slug, c.Name)).ToListAsync();
-        var claims = await db.Claims.OrderBy(c => c.Number).Select(c => new { c.Number, c.LevelSlug }).ToListAsync();
-        var links = await db.ClaimConditions.OrderBy(cc => cc.ClaimNumber)
-            .Select(cc => new { cc.ClaimNumber, cc.ConditionSlug }).ToListAsync();
 
-        var levelOf = levels.Select((l, i) => (l.Slug, i)).ToDictionary();
-        var conditionOf = conditions.Select((c, i) => (c.Slug, i)).ToDictionary();
-        var numbers = claims.Select(c => c.Number).ToArray();
-        var claimLevels = claims.Select(c => levelOf[c.LevelSlug]).ToArray();
+        // Claim i's level and condition set, from one query per level and one per condition.
+        var byLevel = new List<(int Number, int Level)>();
+        for (var level = 0; level < levels.Count; level++)
+        {
+            var rank = levels[level].Rank;
+            byLevel.AddRange((await db.Claims.Where(c => c.LevelRank == rank).Select(c => c.Number).ToListAsync()).Select(n => (n, level)));
+        }
+
+        byLevel.Sort();
+        var numbers = byLevel.Select(c => c.Number).ToArray();
+        var claimLevels = byLevel.Select(c => c.Level).ToArray();
+        var sets = new List<int>[numbers.Length];
+        for (var condition = 0; condition < conditions.Count; condition++)
+        {
+            var slug = conditions[condition].Slug;
+            foreach (var number in await db.ClaimConditions.Where(cc => cc.ConditionSlug == slug).Select(cc => cc.ClaimNumber).ToListAsync())
+            {
+                (sets[Array.BinarySearch(numbers, number)] ??= []).Add(condition);
+            }
+        }
 
         // Claims share few distinct condition sets (at most 2^conditions, 64 for six): give each set an id.
         var setIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var sets = new List<int[]>();
+        var distinct = new List<int[]>();
         var signatures = new int[numbers.Length];
-        var link = 0;
         for (var i = 0; i < numbers.Length; i++)
         {
-            var set = new List<int>();
-            for (; link < links.Count && links[link].ClaimNumber == numbers[i]; link++)
-            {
-                set.Add(conditionOf[links[link].ConditionSlug]);
-            }
-
-            set.Sort();
-            var key = string.Join(',', set);
+            var key = string.Join(',', sets[i] ?? []);
             if (!setIds.TryGetValue(key, out var id))
             {
-                setIds[key] = id = sets.Count;
-                sets.Add([.. set]);
+                setIds[key] = id = distinct.Count;
+                distinct.Add([.. sets[i] ?? []]);
             }
 
             signatures[i] = id;
@@ -93,6 +121,6 @@ public sealed partial class ClaimIndex
             orders[sort] = ordered.Select(n => Array.BinarySearch(numbers, n)).ToArray();
         }
 
-        return new ClaimIndex(new FilterVocabulary(levels, conditions), numbers, claimLevels, signatures, [.. sets], orders);
+        return new ClaimIndex(new FilterVocabulary(levels, conditions), numbers, claimLevels, signatures, [.. distinct], orders);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class ClaimIndex
     private readonly int[][] _signatureConditions; // each distinct set of conditions, as indexes into Vocabulary.Conditions
     private readonly int[] _cells;               // claims per (condition set, level): [signature * levels + level]
     private readonly Dictionary<ClaimSort, int[]> _orders; // claim indexes in each sort order; Article is the identity
+    private readonly IReadOnlyList<ConditionRef>[] _signatureRefs; // each distinct set of conditions as a list shows it
 
     private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders)
     {
@@ -31,6 +32,7 @@ public sealed partial class ClaimIndex
         _signatures = signatures;
         _signatureConditions = signatureConditions;
         _orders = orders;
+        _signatureRefs = signatureConditions.Select(set => (IReadOnlyList<ConditionRef>)set.Select(c => vocabulary.Conditions[c]).ToList()).ToArray();
         _cells = new int[signatureConditions.Length * vocabulary.Levels.Count];
         for (var i = 0; i < numbers.Length; i++)
         {
@@ -58,9 +60,16 @@ public sealed partial class ClaimIndex
         {
             hitClaims = new int[hits.Count];
             cells = new int[_cells.Length];
-            for (var k = 0; k < hits.Count; k++)
+            for (int k = 0, next = 0; k < hits.Count; k++)
             {
-                var i = hitClaims[k] = Array.BinarySearch(_numbers, hits[k].Number);
+                // FTS5 returns hits in rowid (claim number) order, so one forward walk finds them; any other order still works.
+                var number = hits[k].Number;
+                while (next < Count && _numbers[next] < number)
+                {
+                    next++;
+                }
+
+                var i = hitClaims[k] = next < Count && _numbers[next] == number ? next : Array.BinarySearch(_numbers, number);
                 if (i >= 0)
                 {
                     cells[Cell(i)]++;
@@ -93,7 +102,7 @@ public sealed partial class ClaimIndex
         }
 
         var numbers = hits is not null && filter.Sort == ClaimSort.Relevance
-            ? ByRelevance(hits, hitClaims!, conditionOk, levelOk, skip, take)
+            ? ByRelevance(hits, hitClaims!, i => Matches(i, conditionOk, levelOk), skip, take)
             : InOrder(filter.Sort, hitClaims, conditionOk, levelOk, skip, take);
         return new ClaimSelection(
             total,
@@ -101,6 +110,16 @@ public sealed partial class ClaimIndex
             Vocabulary.Conditions.Select((c, i) => (c.Slug, byCondition[i])).ToDictionary(),
             Vocabulary.Levels.Select((l, i) => (l.Slug, byLevel[i])).ToDictionary());
     }
+
+    /// <summary>A claim's level badge.</summary>
+    public LevelBadge LevelOf(int number) => Vocabulary.Levels[_levels[Claim(number)]];
+
+    /// <summary>A claim's conditions in content order (the order of conditions.yml).</summary>
+    public IReadOnlyList<ConditionRef> ConditionsOf(int number) => _signatureRefs[_signatures[Claim(number)]];
+
+    private int Claim(int number) => Array.BinarySearch(_numbers, number) is var i and >= 0
+        ? i
+        : throw new KeyNotFoundException($"Claim {number} is not in this store's index.");
 
     private int Cell(int claim) => (_signatures[claim] * Vocabulary.Levels.Count) + _levels[claim];
 
@@ -146,18 +165,33 @@ public sealed partial class ClaimIndex
     }
 
     /// <summary>The page of matching hits, best bm25 rank first, then article order (as SQL's ORDER BY rank, number).</summary>
-    private List<int> ByRelevance(IReadOnlyList<SearchHit> hits, int[] hitClaims, bool[] conditionOk, bool[] levelOk, int skip, int take)
+    private static List<int> ByRelevance(IReadOnlyList<SearchHit> hits, int[] hitClaims, Func<int, bool> matches, int skip, int take)
     {
-        var ranked = new List<(double Rank, int Number)>(hits.Count);
+        // Only the best skip + take hits are needed: keep them in a heap whose top is the worst kept, instead of sorting all.
+        var keep = skip + take;
+        if (keep == 0)
+        {
+            return [];
+        }
+
+        var best = new PriorityQueue<(double Rank, int Number), (double Rank, int Number)>(Comparer<(double Rank, int Number)>.Create((a, b) => b.CompareTo(a)));
         for (var k = 0; k < hits.Count; k++)
         {
-            if (hitClaims[k] >= 0 && Matches(hitClaims[k], conditionOk, levelOk))
+            var hit = (hits[k].Rank, hits[k].Number);
+            if (hitClaims[k] < 0 || !matches(hitClaims[k]) || (best.Count == keep && hit.CompareTo(best.Peek()) >= 0))
             {
-                ranked.Add((hits[k].Rank, hits[k].Number));
+                continue;
+            }
+
+            best.Enqueue(hit, hit);
+            if (best.Count > keep)
+            {
+                best.Dequeue();
             }
         }
 
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked).Sort();
+        var ranked = best.UnorderedItems.Select(x => x.Element).ToList();
+        ranked.Sort();
         return ranked.Skip(skip).Take(take).Select(r => r.Number).ToList();
     }
 

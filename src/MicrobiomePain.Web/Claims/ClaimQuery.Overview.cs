@@ -4,7 +4,7 @@ using MicrobiomePain.Web.Store;
 namespace MicrobiomePain.Web.Claims;
 
 // The whole-collection views (map, conditions, levels). They still select and order claims through
-// Apply/Order/Summaries, so a claim appears here exactly as it would in the filtered list.
+// Apply/Order/SummariesAsync, so a claim appears here exactly as it would in the filtered list.
 public static partial class ClaimQuery
 {
     /// <summary>Counts claims per (condition, level) in one grouped SQL query; empty cells are filled in from the vocabulary.</summary>
@@ -39,7 +39,7 @@ public static partial class ClaimQuery
         }
 
         var filter = ClaimFilter.All with { Conditions = [slug] };
-        var claims = await Summaries(Order(Apply(db, filter), ClaimSort.Strength)).ToListAsync(ct);
+        var claims = await SummariesAsync(db, Order(Apply(db, filter), ClaimSort.Strength), ct);
         var groups = claims.GroupBy(c => c.Level).Select(g => new LevelGroup(g.Key, g.ToList())).ToList();
         return new ConditionPage(condition, groups);
     }
@@ -50,7 +50,7 @@ public static partial class ClaimQuery
         var levels = await db.EvidenceLevels.OrderBy(l => l.Rank)
             .Select(l => new { Badge = new LevelBadge(l.Slug, l.Name, l.Symbol, l.Rank), l.Description, l.MoveUp })
             .ToListAsync(ct);
-        var claims = await Summaries(Order(db.Claims, ClaimSort.Strength)).ToListAsync(ct);
+        var claims = await SummariesAsync(db, Order(db.Claims, ClaimSort.Strength), ct);
         return levels.Select(l => new LevelExplained(
             l.Badge, l.Description, l.MoveUp, claims.Where(c => c.Level.Slug == l.Badge.Slug).ToList())).ToList();
     }

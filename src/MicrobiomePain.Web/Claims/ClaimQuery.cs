@@ -75,21 +75,23 @@ public static partial class ClaimQuery
     /// <summary>The summaries of the given claims, in the given order (one query).</summary>
     public static async Task<List<ClaimSummary>> SummariesInOrderAsync(ClaimStoreContext db, IReadOnlyList<int> numbers, CancellationToken ct)
     {
-        var summaries = await Summaries(db.Claims.Where(c => numbers.Contains(c.Number))).ToListAsync(ct);
+        var summaries = await SummariesAsync(db, db.Claims.Where(c => numbers.Contains(c.Number)), ct);
         var position = numbers.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
         return summaries.OrderBy(s => position[StoreBuilder.ClaimNumber(s.Id)]).ToList();
     }
 
-    public static IQueryable<ClaimSummary> Summaries(IQueryable<ClaimRow> claims) =>
-        claims.Select(c => new ClaimSummary(
-            c.Id,
-            c.Slug,
-            c.Title,
-            c.Kind,
-            new LevelBadge(c.Level!.Slug, c.Level.Name, c.Level.Symbol, c.Level.Rank),
-            c.Conditions.OrderBy(cc => cc.Condition!.Position).Select(cc => new ConditionRef(cc.ConditionSlug, cc.Condition!.Name)).ToList(),
-            c.FirstCaveatHtml,
-            c.Reviewed));
+    /// <summary>
+    /// The summaries of the claims a query selects, in its order. One SQL query reads only the claims table; each claim's
+    /// level badge and conditions (in content order) come from the <see cref="ClaimIndex"/>. Joining the conditions in SQL
+    /// made SQLite materialise every claim's conditions for each page (126 ms a page at 10k claims).
+    /// </summary>
+    public static async Task<List<ClaimSummary>> SummariesAsync(ClaimStoreContext db, IQueryable<ClaimRow> claims, CancellationToken ct)
+    {
+        var index = await ClaimIndex.ForAsync(db, ct);
+        var rows = await claims.Select(c => new { c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed }).ToListAsync(ct);
+        return rows.Select(r => new ClaimSummary(
+            r.Id, r.Slug, r.Title, r.Kind, index.LevelOf(r.Number), index.ConditionsOf(r.Number), r.FirstCaveatHtml, r.Reviewed)).ToList();
+    }
 
     /// <summary>One page of claims plus the counts shown beside each filter option.</summary>
     public static async Task<ClaimListPage> ListAsync(ClaimStoreContext db, ClaimFilter filter, FilterVocabulary vocabulary, CancellationToken ct = default)

@@ -146,4 +146,43 @@ public sealed class ClaimIndexTests
         Assert.Equal(1, otherIndex.Count);
         Assert.Equal(1, otherIndex.Select(ClaimFilter.All with { Conditions = ["visceral-pain"] }, null, 0, 20).Total);
     }
+
+    [Fact]
+    public async Task Summaries_with_levels_and_conditions_from_the_index_equal_the_sql_join()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = Store();
+        var expected = await ClaimQuery.Order(db.Claims, ClaimSort.Title).Select(c => new ClaimSummary(
+                c.Id, c.Slug, c.Title, c.Kind,
+                new LevelBadge(c.Level!.Slug, c.Level.Name, c.Level.Symbol, c.Level.Rank),
+                c.Conditions.OrderBy(cc => cc.Condition!.Position).Select(cc => new ConditionRef(cc.ConditionSlug, cc.Condition!.Name)).ToList(),
+                c.FirstCaveatHtml, c.Reviewed))
+            .ToListAsync(ct);
+
+        var actual = await ClaimQuery.SummariesAsync(db, ClaimQuery.Order(db.Claims, ClaimSort.Title), ct);
+
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+        {
+            Assert.Equal(e with { Conditions = [] }, a with { Conditions = [] });
+            Assert.Equal(e.Conditions, a.Conditions);
+        }
+
+        var numbers = new[] { 30, 3, 201, 99 };
+        Assert.Equal(numbers.Select(n => "C" + n), (await ClaimQuery.SummariesInOrderAsync(db, numbers, ct)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_while_it_loads_the_index_still_finishes_the_load_for_the_others()
+    {
+        await using var db = Store();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var loaded = await ClaimIndex.ForAsync(db, cancelled.Token);
+
+        await using var next = new ClaimStoreContext(StoreBuilder.Options(db.Database.GetConnectionString()!));
+        Assert.Same(loaded, await ClaimIndex.ForAsync(next, TestContext.Current.CancellationToken));
+        Assert.Equal(67, loaded.Count);
+    }
 }
