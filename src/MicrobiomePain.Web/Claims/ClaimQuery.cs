@@ -75,7 +75,9 @@ public static partial class ClaimQuery
     /// <summary>The summaries of the given claims, in the given order (one query).</summary>
     public static async Task<List<ClaimSummary>> SummariesInOrderAsync(ClaimStoreContext db, IReadOnlyList<int> numbers, CancellationToken ct)
     {
-        var summaries = await SummariesAsync(db, db.Claims.Where(c => numbers.Contains(c.Number)), ct);
+        // One JSON parameter, not one parameter per number: an export can list more claims than SQLite's 32,766 variables.
+        var list = numbers.ToArray();
+        var summaries = await SummariesAsync(db, db.Claims.Where(c => EF.Parameter(list).Contains(c.Number)), ct);
         var position = numbers.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
         return summaries.OrderBy(s => position[StoreBuilder.ClaimNumber(s.Id)]).ToList();
     }
@@ -114,10 +116,10 @@ public static partial class ClaimQuery
         };
     }
 
-    /// <summary>Finds a claim by its current slug, or tells where an old slug (alias) now lives.</summary>
-    public static async Task<ClaimLookup> FindAsync(ClaimStoreContext db, string slug, CancellationToken ct = default)
-    {
-        var claim = await db.Claims.Where(c => c.Slug == slug).Select(c => new ClaimDetail(
+    // Compiled once: the claim page's lookup is the hottest query of fixed shape (a lookup took 375 µs instead of 490 µs at
+    // 10k claims, measured with the store's own context; EF otherwise hashes and looks up the expression tree each time).
+    private static readonly Func<ClaimStoreContext, string, CancellationToken, Task<ClaimDetail?>> ClaimBySlug = EF.CompileAsyncQuery(
+        (ClaimStoreContext db, string slug, CancellationToken ct) => db.Claims.Where(c => c.Slug == slug).Select(c => new ClaimDetail(
                 c.Id,
                 c.Slug,
                 c.Title,
@@ -140,7 +142,12 @@ public static partial class ClaimQuery
                     s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
                     s.Relation, s.Note)).ToList()))
             .AsSplitQuery()
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefault());
+
+    /// <summary>Finds a claim by its current slug, or tells where an old slug (alias) now lives.</summary>
+    public static async Task<ClaimLookup> FindAsync(ClaimStoreContext db, string slug, CancellationToken ct = default)
+    {
+        var claim = await ClaimBySlug(db, slug, ct);
         if (claim is not null)
         {
             return new ClaimLookup(claim, null);

@@ -170,6 +170,12 @@ public sealed class ClaimIndexTests
 
         var numbers = new[] { 30, 3, 201, 99 };
         Assert.Equal(numbers.Select(n => "C" + n), (await ClaimQuery.SummariesInOrderAsync(db, numbers, ct)).Select(s => s.Id));
+
+        // An export can list more claims than SQLite allows variables (32,766): the numbers go in as one parameter.
+        var many = Enumerable.Range(1, 40_000).Select(n => n * 3).Reverse().ToList();
+        Assert.Equal(
+            Enumerable.Range(1, 67).Reverse().Select(n => "C" + (n * 3)),
+            (await ClaimQuery.SummariesInOrderAsync(db, many, ct)).Select(s => s.Id));
     }
 
     [Fact]
