@@ -56,6 +56,7 @@ public sealed class HostileRequestTests : IClassFixture<HostileRequestTests.Fixt
         "/error/abc", "/error/200", "/claims/one/cite.pdf", "/claims/by-id/%27", "/claims/by-id/C99999999999", "/conditions/x/feed.atom",
         "/api", "/api/", "/api/unknown", "/openapi/v2.json", "/css/../../etc/passwd", "/claims.csv/x", "/feed.atom/", "/healthz/x",
         "/claims/old-one", "/claims/one%20", "/%E2%80%AE", "/claims?condition", "/claims?&&&", "/claims?=x", "/claims?condition[]=x",
+        "/dev/status", "/dev/status?refresh=1", "/dev", "/dev/../healthz",
     ];
 
     private static readonly string[] GetPages = ["/", "/claims", "/claims/one", "/map", "/conditions", "/conditions/endometriosis", "/evidence", "/api/claims", "/claims.csv"];
