@@ -14,8 +14,9 @@ public sealed partial class ClaimIndex
 
     /// <summary>
     /// The index of the store this context reads (keyed by its connection string, which names the immutable store file).
-    /// The first request to need it loads it with its own context (sharing EF's model and compiled queries) and waits
-    /// for it whatever its cancellation token says, so the context outlives the load; other requests wait or give up.
+    /// The first request to need it loads it through that request's context (so EF's model and compiled queries are
+    /// shared) and waits for the load whatever its cancellation token says, so the context outlives the load; other
+    /// requests for the same store wait for that load, or give up when their own request is cancelled.
     /// </summary>
     public static async Task<ClaimIndex> ForAsync(ClaimStoreContext db, CancellationToken ct)
     {

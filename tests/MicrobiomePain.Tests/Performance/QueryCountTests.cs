@@ -71,9 +71,9 @@ public sealed class QueryCountTests
         return counter.Count;
     }
 
-    // A list is one command (the page's summaries): totals, facet counts, vocabulary and page order come from the store's
-    // in-memory ClaimIndex, read once per store version with its own context (so not counted here). A search adds its one
-    // FTS5 match and the page's highlights. A claim page is the claim's four split queries plus the related summaries.
+    // A list is one command (the page's rows): totals, facet counts, vocabulary and page order come from the store's
+    // in-memory ClaimIndex, read once per store version by the first request (the warm-up here). A search adds its one
+    // FTS5 match and the page's highlights. A claim page is the claim's four split queries plus the related claims' rows.
     [Theory]
     [InlineData("/claims", 1)]
     [InlineData("/claims?condition=fibromyalgia&evidence=human-trial", 1)]
