@@ -7,7 +7,7 @@ namespace MicrobiomePain.Web.Claims;
 // used stores, so a live reload or a test run with many stores cannot grow memory without bound.
 public sealed partial class ClaimIndex
 {
-    private const int MaxStores = 4;
+    private const int MaxStores = 8; // the current store and any retired by live reloads; at most ~2 MB each at 100k claims
     private static readonly ClaimSort[] StoredOrders = [ClaimSort.Strength, ClaimSort.Title, ClaimSort.Reviewed];
     private static readonly Lock Gate = new();
     private static readonly List<(string Store, Task<ClaimIndex> Index)> Loaded = [];

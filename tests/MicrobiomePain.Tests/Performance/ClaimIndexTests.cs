@@ -191,4 +191,20 @@ public sealed class ClaimIndexTests
         Assert.Same(loaded, await ClaimIndex.ForAsync(next, TestContext.Current.CancellationToken));
         Assert.Equal(67, loaded.Count);
     }
+
+    [Fact]
+    public async Task Requests_that_arrive_together_share_one_load()
+    {
+        await using var first = Store();
+        var store = first.Database.GetConnectionString()!;
+        var contexts = Enumerable.Range(0, 8).Select(_ => new ClaimStoreContext(StoreBuilder.Options(store))).ToList();
+
+        var indexes = await Task.WhenAll(contexts.Select(db => Task.Run(() => ClaimIndex.ForAsync(db, TestContext.Current.CancellationToken))));
+
+        Assert.All(indexes, index => Assert.Same(indexes[0], index));
+        foreach (var db in contexts)
+        {
+            await db.DisposeAsync();
+        }
+    }
 }
