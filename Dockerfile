@@ -5,12 +5,14 @@
 # hand instead: the same publish, the same build-store, and the app serving as a non-root user from a store
 # folder it cannot write (see "Containers" in docs/performance.md).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/MicrobiomePain.Web/MicrobiomePain.Web.csproj src/MicrobiomePain.Web/
-RUN dotnet restore src/MicrobiomePain.Web/MicrobiomePain.Web.csproj
+# Platform-specific, so the project publishes ReadyToRun (faster cold start); TARGETARCH is amd64 or arm64.
+RUN dotnet restore src/MicrobiomePain.Web/MicrobiomePain.Web.csproj -a $TARGETARCH
 COPY src/ src/
-RUN dotnet publish src/MicrobiomePain.Web -c Release -o /app --no-restore
+RUN dotnet publish src/MicrobiomePain.Web -c Release -a $TARGETARCH --self-contained false --no-restore -o /app
 COPY content/ /content/
 # The store is built once, here: every container from this image serves the identical, immutable file, so
 # replicas need no coordination and start without a rebuild. Invalid content fails the image build

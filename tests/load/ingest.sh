@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 N=${1:-10000}; RUNS=${2:-3}
 WORK=$(mktemp -d /tmp/mp-ingest.XXXX)
-dotnet publish src/MicrobiomePain.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish src/MicrobiomePain.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 dotnet "$WORK/app/MicrobiomePain.Web.dll" generate "$N" "$WORK/content"
 
 # The same Markdown files for Hugo (it ignores front-matter keys it does not know).

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZES=${1:-"1000 10000 100000"}; DURATION=${2:-5}
 WORK=$(mktemp -d /tmp/mp-latency.XXXX); PORT=5251
-dotnet publish src/MicrobiomePain.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish src/MicrobiomePain.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 APP="$WORK/app/MicrobiomePain.Web.dll"
 printf '| claims | unfiltered list p50 / p99 | two-filter list p50 / p99 | search p50 / p99 | claim page p50 / p99 | RSS after | cold start |\n|---:|---|---|---|---|---:|---:|\n'
 for n in $SIZES; do

@@ -14,7 +14,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; nginx
 trap cleanup EXIT
 
 echo "== publishing (Release) to $WORK/app"
-dotnet publish src/MicrobiomePain.Web -c Release -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish src/MicrobiomePain.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 start_app() { # port
   ASPNETCORE_ENVIRONMENT=Production Store__ContentPath="$CONTENT" Store__StoreDirectory="$WORK/store" \
     Operations__ApiRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \

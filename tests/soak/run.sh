@@ -17,7 +17,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 if [ -z "$APP" ]; then
-  APP="$WORK/app"; dotnet publish src/MicrobiomePain.Web -c Release -o "$APP" --nologo -v q >/dev/null
+  APP="$WORK/app"; dotnet publish src/MicrobiomePain.Web -c Release -r linux-x64 --self-contained false -o "$APP" --nologo -v q >/dev/null
 fi
 cp -r content "$WORK/content"
 # Development: the app watches the copy itself (live reload), so every edit is also rebuilt and swapped in by the
