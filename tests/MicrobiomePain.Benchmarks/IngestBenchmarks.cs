@@ -6,12 +6,12 @@ namespace MicrobiomePain.Benchmarks;
 
 /// <summary>
 /// Reading, checking and writing the store for 1,000 claims: what an author waits for after an edit.
-/// One operation takes about half a second, so each is one invocation and the iterations are few (these attributes
+/// One operation takes about a second, so each is one invocation and the iterations are few (these attributes
 /// change whichever job runs, including `--job short`).
 /// </summary>
 [MemoryDiagnoser]
-[WarmupCount(1)]
-[IterationCount(5)]
+[WarmupCount(2)]
+[IterationCount(10)]
 public class IngestBenchmarks
 {
     private const int Claims = 1000;
