@@ -35,7 +35,7 @@ public static class ApiSetup
         api.MapGet("/conditions", async (ClaimStoreContext db, CancellationToken ct) => TypedResults.Ok(await ClaimQuery.ConditionsAsync(db, ct)))
             .WithName("ListConditions").WithSummary("Conditions with their claim counts.");
         api.MapGet("/evidence-levels", async (ClaimStoreContext db, CancellationToken ct) =>
-                TypedResults.Ok((await ClaimQuery.LevelsAsync(db, ct)).Select(l => new EvidenceLevelResponse(l.Level, l.Description, l.MoveUp, l.Claims.Count))))
+                TypedResults.Ok((await ClaimQuery.LevelsAsync(db, ct)).Select(l => new EvidenceLevelResponse(l.Level, l.Description, l.MoveUp, l.Group.Total))))
             .WithName("ListEvidenceLevels").WithSummary("The evidence scale, weakest first, with claim counts.");
         api.MapGet("/sources", async (ClaimStoreContext db, CancellationToken ct) => TypedResults.Ok(await ClaimQuery.SourcesAsync(db, ct)))
             .WithName("ListSources").WithSummary("The bibliography, each source with the claims that cite it and how.");

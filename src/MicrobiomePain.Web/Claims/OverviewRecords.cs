@@ -21,9 +21,18 @@ public sealed record EvidenceMatrix(IReadOnlyList<LevelBadge> Levels, IReadOnlyL
 
 public sealed record ConditionSummary(string Slug, string Name, string Description, int ClaimCount);
 
-/// <summary>Claims at one level, for pages that group claims strongest first.</summary>
-public sealed record LevelGroup(LevelBadge Level, IReadOnlyList<ClaimSummary> Claims);
+/// <summary>
+/// Claims at one level, for pages that group claims strongest first: the first <see cref="ClaimQuery.GroupSize"/> in
+/// article order, how many there are in all, and the claim list that shows every one of them.
+/// </summary>
+public sealed record LevelGroup(LevelBadge Level, IReadOnlyList<ClaimSummary> Claims, int Total, string ListUrl)
+{
+    public bool IsPartial => Total > Claims.Count;
+}
 
 public sealed record ConditionPage(ConditionSummary Condition, IReadOnlyList<LevelGroup> Groups);
 
-public sealed record LevelExplained(LevelBadge Level, string Description, string MoveUp, IReadOnlyList<ClaimSummary> Claims);
+public sealed record LevelExplained(string Description, string MoveUp, LevelGroup Group)
+{
+    public LevelBadge Level => Group.Level;
+}

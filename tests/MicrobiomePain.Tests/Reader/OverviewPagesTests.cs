@@ -147,6 +147,42 @@ public sealed partial class OverviewPagesTests : IClassFixture<OverviewPagesTest
         Assert.Contains("No claim is at this level.", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_level_group_longer_than_a_page_shows_its_first_claims_and_links_to_all_of_them()
+    {
+        // 25 animal studies about fibromyalgia (the group overflows) and 2 human trials (it does not).
+        using var app = TestApp.With([
+            .. Enumerable.Range(1, 25).Select(n => new TestClaim(n, $"mouse-{n}", "animal-study", ["fibromyalgia"])),
+            new TestClaim(26, "trial-a", "human-trial", ["fibromyalgia"]),
+            new TestClaim(27, "trial-b", "human-trial", ["fibromyalgia"]),
+        ]);
+        using var client = app.NewClient();
+
+        foreach (var (url, from, to) in new[]
+                 {
+                     ("/conditions/fibromyalgia", "id=\"level-animal-study\"", "</section>"),
+                     ("/evidence", "id=\"level-animal-study\"", "</section>"),
+                 })
+        {
+            var html = Html.Decode(await client.GetStringAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken));
+            var start = html.IndexOf(from, StringComparison.Ordinal);
+            var group = html[start..html.IndexOf(to, start, StringComparison.Ordinal)];
+            var links = Regex.Matches(group, "href=\"/claims/(mouse-[0-9]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+            Assert.Equal(Enumerable.Range(1, 20).Select(n => $"mouse-{n}"), links); // the first 20, in article order
+            var expectedList = url == "/evidence" ? "/claims?evidence=animal-study&sort=article" : "/claims?condition=fibromyalgia&evidence=animal-study&sort=article";
+            Assert.Contains($"<a href=\"{expectedList}\">All 25 claims at this level</a>", group, StringComparison.Ordinal);
+            Assert.Contains("25 claims", html, StringComparison.Ordinal);
+
+            var trials = html[html.IndexOf("id=\"level-human-trial\"", StringComparison.Ordinal)..];
+            Assert.DoesNotContain("claims at this level</a>", trials[..trials.IndexOf("</section>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        }
+
+        // The list it links to shows all 25.
+        var list = await client.GetStringAsync(new Uri("/claims?condition=fibromyalgia&evidence=animal-study&sort=article", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("<h2 id=\"result-count\">25 claims</h2>", list, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/map", "Evidence map")]
     [InlineData("/conditions", "Conditions")]
