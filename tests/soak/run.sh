@@ -33,7 +33,7 @@ echo "RSS start: $(rss) MB"
 
 CLAIM=$(curl -s "http://127.0.0.1:$PORT/claims" | grep -o 'href="/claims/[a-z0-9-]*"' | head -1 | cut -d'"' -f2)
 cat > "$WORK/mix.lua" <<LUA
-local paths = { "/", "/claims", "/claims?evidence=animal-study&sort=level", "$CLAIM", "/claims?q=pain",
+local paths = { "/", "/claims", "/claims?evidence=animal-study&sort=strength", "$CLAIM", "/claims?q=pain",
   "/map", "/article", "/api/claims", "/healthz", "/claims?page=abc", "/claims/no-such-claim", "/sitemap.xml" }
 local i = 0
 local threads = {}
@@ -78,7 +78,7 @@ for p in / /claims "$CLAIM" /map /article /api/claims /healthz /sitemap.xml; do
   c=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$p"); (( c >= 500 )) && fivexx=$((fivexx + 1))
 done
 echo "RSS end: $(rss) MB"
-echo "requests: $total, errors (5xx + socket): $errors, 5xx on final probe: $fivexx, unhandled exceptions logged: $(grep -c -i 'unhandled\|fail:' "$WORK/app.log" || true)"
+echo "requests: $total, errors (5xx + socket): $errors, 5xx on final probe: $fivexx, unhandled exceptions logged: $(grep -c -i 'unhandled' "$WORK/app.log" || true), error log lines other than rejected-content diagnostics: $(grep -A1 'fail:' "$WORK/app.log" | grep -v -e '^--' -e 'fail: MicrobiomePain.Web.Store.ContentWatcher' -e 'Live reload: content has' -e ': error: ' | grep -c . || true)"
 cat "$WORK/rebuilds.log" 2>/dev/null || true
 echo "live reloads: $(grep -c 'Live reload: now serving' "$WORK/app.log" || true) swapped in, $(grep -c 'Live reload: content has' "$WORK/app.log" || true) rejected (invalid), $(grep -c 'Deleted old store file' "$WORK/app.log" || true) old stores deleted"
 echo "stores in folder: $(ls "$WORK/store" | tr '\n' ' ')"
