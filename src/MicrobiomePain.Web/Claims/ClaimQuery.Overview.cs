@@ -3,31 +3,29 @@ using MicrobiomePain.Web.Store;
 
 namespace MicrobiomePain.Web.Claims;
 
-// The whole-collection views (map, conditions, levels). They still select and order claims through
-// Apply/Order/SummariesAsync, so a claim appears here exactly as it would in the filtered list.
+// The whole-collection views (map, conditions, levels). Their counts and groups come from the claim index, the same
+// selection the filtered list uses, so a number here is the number of claims its link lists, at any size.
 public static partial class ClaimQuery
 {
-    /// <summary>Counts claims per (condition, level) in one grouped SQL query; empty cells are filled in from the vocabulary.</summary>
+    /// <summary>Claims per (condition, level), each cell linking to the list it counts; computed from the claim index.</summary>
     public static async Task<EvidenceMatrix> MatrixAsync(ClaimStoreContext db, FilterVocabulary vocabulary, CancellationToken ct = default)
     {
-        var counts = await (
-                from cc in db.ClaimConditions
-                join c in db.Claims on cc.ClaimNumber equals c.Number
-                group cc by new { cc.ConditionSlug, c.LevelSlug } into g
-                select new { g.Key.ConditionSlug, g.Key.LevelSlug, Count = g.Count() })
-            .ToDictionaryAsync(x => (x.ConditionSlug, x.LevelSlug), x => x.Count, ct);
-
-        var rows = vocabulary.Conditions.Select(condition => new MatrixRow(
-            condition,
-            vocabulary.Levels.Select(level => new MatrixCell(
-                level,
-                counts.GetValueOrDefault((condition.Slug, level.Slug)),
-                ClaimFilter.All with { Conditions = [condition.Slug], Levels = [level.Slug] })).ToList())).ToList();
+        var index = await ClaimIndex.ForAsync(db, ct);
+        var rows = vocabulary.Conditions.Select(condition =>
+        {
+            var byLevel = index.Select(ClaimFilter.All with { Conditions = [condition.Slug] }, null, 0, 0).ByLevel;
+            return new MatrixRow(
+                condition,
+                vocabulary.Levels.Select(level => new MatrixCell(
+                    level,
+                    byLevel.GetValueOrDefault(level.Slug),
+                    ClaimFilter.All with { Conditions = [condition.Slug], Levels = [level.Slug] })).ToList());
+        }).ToList();
         return new EvidenceMatrix(vocabulary.Levels, rows);
     }
 
     public static Task<List<ConditionSummary>> ConditionsAsync(ClaimStoreContext db, CancellationToken ct = default) =>
-        ConditionSummaries(db.Conditions, db).ToListAsync(ct);
+        ConditionSummariesAsync(db, db.Conditions, ct);
 
     /// <summary>
     /// Claims shown in each level group on a condition's page and on /evidence. A longer group shows its first claims and
@@ -39,7 +37,7 @@ public static partial class ClaimQuery
     /// <summary>A condition with its claims grouped by level, strongest first; null for an unknown slug.</summary>
     public static async Task<ConditionPage?> ConditionAsync(ClaimStoreContext db, string slug, CancellationToken ct = default)
     {
-        var condition = await ConditionSummaries(db.Conditions.Where(c => c.Slug == slug), db).FirstOrDefaultAsync(ct);
+        var condition = (await ConditionSummariesAsync(db, db.Conditions.Where(c => c.Slug == slug), ct)).FirstOrDefault();
         if (condition is null)
         {
             return null;
@@ -78,7 +76,12 @@ public static partial class ClaimQuery
             "/claims" + s.Filter.ToQueryString())).ToList();
     }
 
-    private static IQueryable<ConditionSummary> ConditionSummaries(IQueryable<ConditionRow> conditions, ClaimStoreContext db) =>
-        conditions.OrderBy(c => c.Position).Select(c => new ConditionSummary(
-            c.Slug, c.Name, c.Description, db.ClaimConditions.Count(cc => cc.ConditionSlug == c.Slug)));
+    /// <summary>Conditions with their descriptions (SQL, a few rows) and claim counts (the claim index, no scan).</summary>
+    private static async Task<List<ConditionSummary>> ConditionSummariesAsync(ClaimStoreContext db, IQueryable<ConditionRow> conditions, CancellationToken ct)
+    {
+        var counts = (await ClaimIndex.ForAsync(db, ct)).Select(ClaimFilter.All, null, 0, 0).ByCondition;
+        return (await conditions.OrderBy(c => c.Position).Select(c => new { c.Slug, c.Name, c.Description }).ToListAsync(ct))
+            .Select(c => new ConditionSummary(c.Slug, c.Name, c.Description, counts.GetValueOrDefault(c.Slug)))
+            .ToList();
+    }
 }
