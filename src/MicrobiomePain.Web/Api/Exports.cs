@@ -17,11 +17,11 @@ public static class Exports
     {
         app.MapGet("/claims.csv", Csv).WithTags("Exports").WithSummary("The filtered claim list as RFC 4180 CSV (UTF-8).")
             .WithFilterParameters().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
-        app.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims, newest review first.")
+        app.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims: the 100 most recently reviewed, newest first.")
             .WithFilterParameters().Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/conditions/{slug}/feed.atom", (string slug, HttpContext context, ClaimStoreContext db, CancellationToken ct) =>
                 Atom(context, db, slug, ct))
-            .WithTags("Exports").WithSummary("Atom feed of the claims about one condition.")
+            .WithTags("Exports").WithSummary("Atom feed of the claims about one condition: the 100 most recently reviewed, newest first.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
         app.MapGet("/robots.txt", (HttpContext context) =>
@@ -30,15 +30,21 @@ public static class Exports
         return app;
     }
 
-    /// <summary>Parses the query like /claims does and returns every matching claim (no paging), or the problem.</summary>
-    private static async Task<(IReadOnlyList<ClaimSummary>? Claims, ClaimFilter? Filter, IResult? Problem, string? ConditionName)> Matching(
+    /// <summary>Entries in a feed: the most recently reviewed claims (readers poll a feed for what is new; the CSV and the API give every claim).</summary>
+    public const int FeedEntries = 100;
+
+    /// <summary>The sitemap protocol's limit of URLs in one file; a larger site would need a sitemap index (not built).</summary>
+    public const int SitemapUrls = 50_000;
+
+    /// <summary>Parses the query like /claims does (and narrows it to a condition for a condition's feed), or gives the problem.</summary>
+    private static async Task<(ClaimFilter? Filter, IResult? Problem, string? ConditionName)> Matching(
         IQueryCollection query, ClaimStoreContext db, string? condition, CancellationToken ct)
     {
         var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
         var (filter, error) = ClaimFilterParser.Parse(query, vocabulary);
         if (error is not null)
         {
-            return (null, null, ApiSetup.FilterProblem(error), null);
+            return (null, ApiSetup.FilterProblem(error), null);
         }
 
         var named = vocabulary.Conditions.FirstOrDefault(c => c.Slug == condition);
@@ -46,39 +52,41 @@ public static class Exports
         {
             if (named is null)
             {
-                return (null, null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."), null);
+                return (null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."), null);
             }
 
             filter = filter! with { Conditions = [condition] };
         }
 
-        var claims = await ClaimQuery.AllAsync(db, filter!, MaxRows, ct);
-        return (claims, filter, null, named?.Name);
+        return (filter, null, named?.Name);
     }
 
     private static async Task<IResult> Csv(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
-        var (claims, _, problem, _) = await Matching(context.Request.Query, db, null, ct);
+        var (filter, problem, _) = await Matching(context.Request.Query, db, null, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var csv = new StringBuilder();
-        csv.Append("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url\r\n");
-        foreach (var c in claims!)
-        {
-            csv.AppendJoin(',', new[]
-            {
-                c.Id, c.Slug, c.Title, c.Kind, c.Level.Slug, c.Level.Rank.ToString(CultureInfo.InvariantCulture),
-                string.Join(';', c.Conditions.Select(x => x.Slug)), c.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                SiteUrls.Absolute(context, "/claims/" + c.Slug),
-            }.Select(CsvField));
-            csv.Append("\r\n");
-        }
-
+        // Written as the claims are read (a batch at a time), so a 100k-row export does not build the file in memory first.
         context.Response.Headers.ContentDisposition = "inline; filename=\"claims.csv\"";
-        return Results.Text(csv.ToString(), "text/csv; charset=utf-8; header=present", Encoding.UTF8);
+        return Results.Stream(
+            async stream =>
+            {
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
+                await writer.WriteAsync("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url\r\n");
+                await foreach (var c in ClaimQuery.AllAsync(db, filter!, MaxRows, ct))
+                {
+                    await writer.WriteAsync(string.Join(',', new[]
+                    {
+                        c.Id, c.Slug, c.Title, c.Kind, c.Level.Slug, c.Level.Rank.ToString(CultureInfo.InvariantCulture),
+                        string.Join(';', c.Conditions.Select(x => x.Slug)), c.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        SiteUrls.Absolute(context, "/claims/" + c.Slug),
+                    }.Select(CsvField)) + "\r\n");
+                }
+            },
+            "text/csv; charset=utf-8; header=present");
     }
 
     /// <summary>RFC 4180: quote a field that holds a comma, quote, CR or LF, doubling inner quotes.</summary>
@@ -87,13 +95,18 @@ public static class Exports
 
     private static async Task<IResult> Atom(HttpContext context, ClaimStoreContext db, string? condition, CancellationToken ct)
     {
-        var (claims, filter, problem, conditionName) = await Matching(context.Request.Query, db, condition, ct);
+        var (filter, problem, conditionName) = await Matching(context.Request.Query, db, condition, ct);
         if (problem is not null)
         {
             return problem;
         }
 
-        var ordered = claims!.OrderByDescending(c => c.Reviewed).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var ordered = new List<ClaimSummary>(FeedEntries);
+        await foreach (var c in ClaimQuery.AllAsync(db, filter! with { Sort = ClaimSort.Reviewed, Page = 1 }, FeedEntries, ct))
+        {
+            ordered.Add(c);
+        }
+
         var self = SiteUrls.Absolute(context, context.Request.Path + context.Request.QueryString);
         const string ns = "http://www.w3.org/2005/Atom";
         var xml = new StringBuilder();
@@ -138,8 +151,9 @@ public static class Exports
 
     private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
-        var claims = await ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, MaxRows, ct);
         var conditions = await ClaimQuery.ConditionsAsync(db, ct);
+        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/about"];
+        var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Length - conditions.Count, ct);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true }))
@@ -157,7 +171,7 @@ public static class Exports
                 w.WriteEndElement();
             }
 
-            foreach (var path in new[] { "/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/about" })
+            foreach (var path in pages)
             {
                 Url(path);
             }
@@ -167,7 +181,7 @@ public static class Exports
                 Url("/conditions/" + c.Slug);
             }
 
-            foreach (var c in claims)
+            await foreach (var c in claims)
             {
                 Url("/claims/" + c.Slug, c.Reviewed);
             }
