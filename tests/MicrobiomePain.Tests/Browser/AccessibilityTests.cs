@@ -1,5 +1,9 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using MicrobiomePain.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MicrobiomePain.Tests.Browser;
@@ -33,6 +37,34 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         Assert.True(await region.EvaluateAsync<bool>("r => r.scrollWidth > r.clientWidth"), "at 360 px the table should scroll inside its region");
         Assert.Equal(0, await region.EvaluateAsync<int>("r => r.tabIndex"));
+        await AssertNoViolations(page);
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_development_status_page_listing_content_errors_has_no_WCAG_2_2_AA_violations(string scheme)
+    {
+        // The status page exists only in Development, so it gets an app of its own, showing an invalid save's diagnostics.
+        var page = await browser.NewPageAsync(scheme: scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        using var app = new TestApp(TestContent.Create([new TestClaim(1, "one")])) { Environment = "Development" };
+        app.Settings["Store:ReloadDelayMilliseconds"] = "50";
+        app.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        app.StartServer();
+        var status = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), "/dev/status");
+        await File.WriteAllTextAsync(
+            Path.Combine(app.ContentPath, "claims", "broken.md"), TestContent.ClaimMarkdown(new TestClaim(2, "broken", "guesswork")), TestContext.Current.CancellationToken);
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await http.GetStringAsync(status, TestContext.Current.CancellationToken)).Contains("broken.md:", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the live reload did not report the broken file within 30 s");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await page.GotoAsync(status.ToString());
+
+        Assert.Equal(1, await page.Locator(".diagnostics li").CountAsync());
         await AssertNoViolations(page);
     }
 
