@@ -55,12 +55,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await File.WriteAllTextAsync(
             Path.Combine(app.ContentPath, "claims", "broken.md"), TestContent.ClaimMarkdown(new TestClaim(2, "broken", "guesswork")), TestContext.Current.CancellationToken);
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(await http.GetStringAsync(status, TestContext.Current.CancellationToken)).Contains("broken.md:", StringComparison.Ordinal))
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the live reload did not report the broken file within 30 s");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Eventually.Holds(
+            async () => (await http.GetStringAsync(status, TestContext.Current.CancellationToken)).Contains("broken.md:", StringComparison.Ordinal),
+            "the live reload reports the broken file");
 
         await page.GotoAsync(status.ToString());
 

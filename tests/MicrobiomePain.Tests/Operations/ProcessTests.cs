@@ -26,7 +26,7 @@ public sealed class ProcessTests
 
         using var response = await http.GetAsync(new Uri("/claims/one", UriKind.Relative), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        await WaitFor(() => app.StandardOutput.Any(l => l.Contains("Request finished", StringComparison.Ordinal)));
+        await Eventually.Holds(() => app.StandardOutput.Any(l => l.Contains("Request finished", StringComparison.Ordinal)), "the request is logged", TimeSpan.FromSeconds(20));
 
         var entries = app.StandardOutput.Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.All(entries, e => Assert.True(e.TryGetProperty("LogLevel", out _) && e.TryGetProperty("Category", out _) && e.TryGetProperty("Message", out _)));
@@ -51,15 +51,5 @@ public sealed class ProcessTests
 
         Assert.Equal(0, code);
         Assert.Contains(app.StandardOutput, l => l.Contains("Application is shutting down", StringComparison.Ordinal));
-    }
-
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the log line");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
     }
 }

@@ -9,7 +9,6 @@ namespace MicrobiomePain.Tests.Store;
 /// <summary>Live reload in Development: saving content changes what is served, and broken content never does.</summary>
 public sealed class LiveReloadTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly string[] ReaderUrls = ["/claims", "/claims/claim-1", "/claims?evidence=animal-study&sort=title", "/api/claims?sort=strength"];
 
     private static TestApp DevelopmentApp(params TestClaim[] claims)
@@ -18,17 +17,6 @@ public sealed class LiveReloadTests
         app.Settings["Store:ReloadDelayMilliseconds"] = "100";
         app.Settings["Operations:ApiRequestsPerMinute"] = "1000000";
         return app;
-    }
-
-    /// <summary>Polls until the condition holds; the reload runs in the background, so a test can only wait for it.</summary>
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out after {Patience.TotalSeconds} s waiting until {what}.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
     }
 
     private static async Task<HttpStatusCode> StatusOf(HttpClient client, string url) =>
@@ -43,7 +31,7 @@ public sealed class LiveReloadTests
 
         TestContent.WriteClaim(app.ContentPath, new TestClaim(2, "two", Title: "A claim saved while the site ran"));
 
-        await Eventually(async () => await StatusOf(client, "/claims/two") == HttpStatusCode.OK, "/claims/two is served");
+        await Eventually.Holds(async () => await StatusOf(client, "/claims/two") == HttpStatusCode.OK, "/claims/two is served");
         var list = await client.GetStringAsync(new Uri("/claims", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("A claim saved while the site ran", list, StringComparison.Ordinal);
         var health = await client.GetStringAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -61,7 +49,7 @@ public sealed class LiveReloadTests
         await File.WriteAllTextAsync(broken, TestContent.ClaimMarkdown(new TestClaim(2, "broken", "guesswork")), TestContext.Current.CancellationToken);
 
         string status = "";
-        await Eventually(
+        await Eventually.Holds(
             async () => (status = await client.GetStringAsync(new Uri("/dev/status", UriKind.Relative), TestContext.Current.CancellationToken)).Contains("broken.md:", StringComparison.Ordinal),
             "/dev/status shows the broken file");
         Assert.Contains("still serving the last good store", status, StringComparison.Ordinal);
@@ -73,7 +61,7 @@ public sealed class LiveReloadTests
 
         // Fixing the file is picked up like any other save.
         await File.WriteAllTextAsync(broken, TestContent.ClaimMarkdown(new TestClaim(2, "broken")), TestContext.Current.CancellationToken);
-        await Eventually(async () => await StatusOf(client, "/claims/broken") == HttpStatusCode.OK, "the fixed claim is served");
+        await Eventually.Holds(async () => await StatusOf(client, "/claims/broken") == HttpStatusCode.OK, "the fixed claim is served");
         status = await client.GetStringAsync(new Uri("/dev/status", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("Built a new store", status, StringComparison.Ordinal);
         Assert.DoesNotContain("broken.md:", status, StringComparison.Ordinal);
@@ -109,7 +97,7 @@ public sealed class LiveReloadTests
         {
             var before = store.Current;
             TestContent.WriteClaim(app.ContentPath, new TestClaim(100 + edit, $"added-{edit}"));
-            await Eventually(() => Task.FromResult(!ReferenceEquals(store.Current, before)), $"reload {edit + 1} swaps the store");
+            await Eventually.Holds(() => !ReferenceEquals(store.Current, before), $"reload {edit + 1} swaps the store");
         }
 
         await stop.CancelAsync();
