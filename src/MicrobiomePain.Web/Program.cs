@@ -1,3 +1,5 @@
+using MicrobiomePain.Web.Api;
+using MicrobiomePain.Web.Citations;
 using MicrobiomePain.Web.Operations;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
@@ -11,6 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddClaimStore();
 builder.AddOperations();
 builder.AddSite();
+builder.AddCaching();
+builder.AddApi();
 
 var app = builder.Build();
 try
@@ -34,8 +38,12 @@ catch (StoreUnavailableException ex)
     return 1;
 }
 
-app.UseOperations();
-app.MapSite();
+app.UseOperations();    // HSTS, rate limiting, /healthz (never cached)
+app.UseSite();          // error pages, security headers, read-only methods, validators (304), output cache, compression
+app.MapSite();          // static assets (never output-cached) and the Razor pages
+app.MapApi();           // /api/*, /openapi/v1.json
+app.MapExports();       // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /sitemap.xml, /robots.txt
+app.MapCitations();     // /claims/{slug}/cite.bib|.ris|.json, /claims/by-id/{id}
 app.Run();
 return 0;
 

@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,8 +17,8 @@ public static class ApiSetup
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        app.MapOpenApi();
-        var api = app.MapGroup("/api").WithTags("Claims");
+        app.MapOpenApi().CacheContent();
+        var api = app.MapGroup("/api").WithTags("Claims").CacheContent();
 
         api.MapGet("/claims", ListClaims)
             .WithName("ListClaims")

@@ -15,16 +15,17 @@ public static class Exports
 
     public static WebApplication MapExports(this WebApplication app)
     {
-        app.MapGet("/claims.csv", Csv).WithTags("Exports").WithSummary("The filtered claim list as RFC 4180 CSV (UTF-8).")
+        var exports = app.MapGroup("").CacheContent();
+        exports.MapGet("/claims.csv", Csv).WithTags("Exports").WithSummary("The filtered claim list as RFC 4180 CSV (UTF-8).")
             .WithFilterParameters().Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
-        app.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims: the 100 most recently reviewed, newest first.")
+        exports.MapGet("/feed.atom", (HttpContext context, ClaimStoreContext db, CancellationToken ct) => Atom(context, db, null, ct)).WithTags("Exports").WithSummary("Atom feed of the filtered claims: the 100 most recently reviewed, newest first.")
             .WithFilterParameters().Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status400BadRequest);
-        app.MapGet("/conditions/{slug}/feed.atom", (string slug, HttpContext context, ClaimStoreContext db, CancellationToken ct) =>
+        exports.MapGet("/conditions/{slug}/feed.atom", (string slug, HttpContext context, ClaimStoreContext db, CancellationToken ct) =>
                 Atom(context, db, slug, ct))
             .WithTags("Exports").WithSummary("Atom feed of the claims about one condition: the 100 most recently reviewed, newest first.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
-        app.MapGet("/robots.txt", (HttpContext context) =>
+        exports.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
+        exports.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, "/sitemap.xml")}\n", "text/plain; charset=utf-8"))
             .ExcludeFromDescription();
         return app;
@@ -74,7 +75,9 @@ public static class Exports
         return Results.Stream(
             async stream =>
             {
-                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
+                // leaveOpen: the stream is the response body, owned by the server (and, when cached, by the output cache, which
+                // stored an empty body after this writer closed it).
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
                 await writer.WriteAsync("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url\r\n");
                 await foreach (var c in ClaimQuery.AllAsync(db, filter!, MaxRows, ct))
                 {

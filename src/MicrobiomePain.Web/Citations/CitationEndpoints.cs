@@ -9,7 +9,7 @@ public static class CitationEndpoints
 {
     public static WebApplication MapCitations(this WebApplication app)
     {
-        var group = app.MapGroup("/claims").WithTags("Citations");
+        var group = app.MapGroup("/claims").WithTags("Citations").CacheContent();
         group.MapGet("/{slug}/cite.bib", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
             Cite(slug, c, db, "cite.bib", x => Results.Text(x.BibTeX(), "application/x-bibtex; charset=utf-8"), ct))
             .Produces<string>(StatusCodes.Status200OK, "application/x-bibtex").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);

@@ -12,6 +12,11 @@ namespace MicrobiomePain.Web.Site;
 /// compressed and uncompressed bodies are semantically equal but not byte-equal (RFC 9110 §8.8.3).
 /// A matching If-None-Match (or, without one, an If-Modified-Since not older than the build) answers 304 before
 /// any query runs. Static assets have their own fingerprinted validators and are left alone.
+/// This middleware is the only owner of validators and 304s for the site's own responses: it runs outside the output cache
+/// and takes the conditional headers off the request before passing it on, so the cache (which would otherwise answer 304
+/// from its stored ETag) always produces a full response, and the decision is made here, once.
+/// Every 200 it validates says <c>Cache-Control: no-cache</c>: browsers and shared caches may keep it but must revalidate
+/// (a cheap 304) before reuse, so no one serves a page from an older content version by heuristic freshness.
 /// </summary>
 public static class ConditionalGet
 {
@@ -34,7 +39,10 @@ public static class ConditionalGet
             var etag = ETagFor(version);
             // HTTP dates have one-second resolution; compare at that resolution.
             var lastModified = DateTimeOffset.FromUnixTimeSeconds(version.BuiltAt.ToUnixTimeSeconds());
-            if (NotModified(request, etag, lastModified))
+            var notModified = NotModified(request, etag, lastModified);
+            request.Headers.IfNoneMatch = default;
+            request.Headers.IfModifiedSince = default;
+            if (notModified)
             {
                 // 304 only stands in for a 200 (RFC 9110 §13.2.1): run the request into a buffer and answer 304 only if it
                 // succeeded; a 404, 301 or 400 for the same URL is passed on as it is. With output caching this is cheap.
@@ -52,8 +60,12 @@ public static class ConditionalGet
 
                 if (context.Response.StatusCode == StatusCodes.Status200OK)
                 {
+                    // A 304 carries the headers the 200 would have had that describe it (RFC 9110 §15.4.5), Vary among them.
+                    var vary = context.Response.Headers.Vary;
                     context.Response.Clear();
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    context.Response.Headers.Vary = vary;
+                    context.Response.Headers.CacheControl = "no-cache";
                     context.Response.Headers.ETag = etag;
                     context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
                     return;
@@ -68,6 +80,7 @@ public static class ConditionalGet
             {
                 if (context.Response.StatusCode == StatusCodes.Status200OK && !context.Response.Headers.ContainsKey(HeaderNames.ETag))
                 {
+                    context.Response.Headers.CacheControl = "no-cache";
                     context.Response.Headers.ETag = etag;
                     context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
                 }

@@ -1,24 +1,44 @@
-using MicrobiomePain.Web.Api;
-using MicrobiomePain.Web.Citations;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace MicrobiomePain.Web.Site;
 
+/// <summary>The reader's pages (Razor Pages), static assets, error pages and the middleware every response passes through.</summary>
 public static class SiteSetup
 {
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
-        // One page renders every prose page from the store; /article is the walk-through (content/article.md).
-        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Prose", "/article"));
+        builder.Services.AddRazorPages(o =>
+        {
+            // One page renders every prose page from the store; /article is the walk-through (content/article.md).
+            o.Conventions.AddPageRoute("/Prose", "/article");
+
+            // Every page is output-cached except the development status page, which shows the live state.
+            o.Conventions.AddFolderApplicationModelConvention("/", page =>
+            {
+                if (!page.ViewEnginePath.StartsWith("/Dev/", StringComparison.Ordinal))
+                {
+                    page.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = Caching.ContentPolicy });
+                }
+            });
+        });
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
-        builder.AddApi();
-        builder.AddPerformance();
 
         // Lower-case URLs everywhere; slugs are lower-case already.
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        // Run from build output (`dotnet run -c Release` in Production), the static-asset endpoints name files that exist only
+        // in obj/ (the compressed variants), found through the build's manifest; the framework reads it in Development only, so
+        // elsewhere every compressed asset was an empty 200. A published app has no such manifest, so this does nothing there.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         return builder;
     }
 
-    public static WebApplication MapSite(this WebApplication app)
+    /// <summary>The middleware, outermost first, then the pages and static assets.</summary>
+    public static WebApplication UseSite(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
@@ -27,16 +47,17 @@ public static class SiteSetup
 
         // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseResponseCompression();
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
         app.UseConditionalGet();
-        app.UseOutputCache();
+        app.UseCaching();
+        return app;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
-        app.MapApi();
-        app.MapExports();
-        app.MapCitations();
         return app;
     }
 }

@@ -51,13 +51,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        _unavailable = ChromiumUnavailable();
+        if (_unavailable is not null)
         {
-            _unavailable = $"{ChromiumPath} was not found (apt-get install chromium); .ci/run installs it when CI=true";
             return;
         }
 
-        _app = new TestApp(CopyOfShippedContent());
+        _app = new TestApp(TestContent.CopyOfShipped());
         _app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -69,7 +69,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with no network beyond loopback (the machine has none, and lookups would hang).</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -79,22 +84,31 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
             ],
         });
+
+    /// <summary>Fails (in CI) or skips (elsewhere) a browser test that cannot run: a missing browser must not pass silently in CI.</summary>
+    public static void RequireChromium(string? unavailable)
+    {
+        if (unavailable is null)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail("Browser tests need Chromium in CI: " + unavailable);
+        }
+
+        Assert.Skip("Browser test skipped: " + unavailable);
     }
+
+    /// <summary>Why browser tests cannot run here, or null.</summary>
+    public static string? ChromiumUnavailable() =>
+        File.Exists(ChromiumPath) ? null : $"{ChromiumPath} was not found (apt-get install chromium); .ci/run installs it when CI=true";
 
     /// <summary>A fresh page (own context, so no shared history or focus) at the given width.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
     {
-        if (_unavailable is not null)
-        {
-            // A missing browser must not pass silently in CI; locally it is a skip with the reason.
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail("Browser tests need Chromium in CI: " + _unavailable);
-            }
-
-            Assert.Skip("Browser test skipped: " + _unavailable);
-        }
-
+        RequireChromium(_unavailable);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
@@ -116,21 +130,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
-    }
-
-    /// <summary>The repository's content, copied so the store is built next to the copy, never inside the repository.</summary>
-    private static string CopyOfShippedContent()
-    {
-        var source = TestContent.Shipped();
-        var target = Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"), "content");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
     }
 }
 

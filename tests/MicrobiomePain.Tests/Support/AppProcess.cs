@@ -28,15 +28,19 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(Dll, args, environment);
+
+    /// <summary>Starts the app from the given MicrobiomePain.Web.dll (e.g. a published copy), in the folder that holds it.</summary>
+    public static AppProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -115,6 +115,21 @@ public static class TestContent
         File.WriteAllText(Path.Combine(root, "claims", claim.Slug + ".md"), ClaimMarkdown(claim));
 
     /// <summary>The repository's own content folder, found by walking up from the test binaries.</summary>
+    /// <summary>The repository's content, copied so the store is built next to the copy, never inside the repository.</summary>
+    public static string CopyOfShipped(string? target = null)
+    {
+        var source = Shipped();
+        target ??= Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"), "content");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+
     public static string Shipped()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
