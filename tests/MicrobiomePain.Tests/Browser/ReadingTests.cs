@@ -72,8 +72,13 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.StartsWith(title + " · ", await page.TitleAsync(), StringComparison.Ordinal);
 
-        await page.GoBackAsync();
-        Assert.EndsWith("/claims?sort=title", page.Url, StringComparison.Ordinal);
+        // A history traversal is answered from the browser's cache and Playwright does not always observe its "load"
+        // lifecycle event (the hang this test had, 1 run in 10 here: 30 s waiting for load after GoBack; Playwright's own
+        // back navigation waits for commit for the same reason, microsoft/playwright#41153). So wait for the commit, then
+        // for what a reader sees: the list's address and its first card, through auto-waiting locators.
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/claims?sort=title", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator(".claim-card h3 a").First).ToHaveTextAsync(listed[0]);
         Assert.Equal(listed, await page.Locator(".claim-card h3 a").AllInnerTextsAsync());
     }
 

@@ -31,14 +31,15 @@ public sealed partial class AppProcess : IAsyncDisposable
     public static AppProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
         Start(Dll, args, environment);
 
-    /// <summary>Starts the app from the given MicrobiomePain.Web.dll (e.g. a published copy), in the folder that holds it.</summary>
-    public static AppProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the app from the given MicrobiomePain.Web.dll (e.g. a published copy), by default in the folder that holds it.</summary>
+    public static AppProcess Start(
+        string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
         };
         start.ArgumentList.Add(dll);
         foreach (var arg in args)
