@@ -24,6 +24,9 @@ public static class Exports
                 Atom(context, db, slug, ct))
             .WithTags("Exports").WithSummary("Atom feed of the claims about one condition: the 100 most recently reviewed, newest first.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblem(StatusCodes.Status404NotFound);
+        exports.MapGet("/changes.atom", ChangesAtom).WithTags("Exports")
+            .WithSummary("Atom feed of changes to claim reviews, newest first: one entry per change, updated on the change's date.")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml");
         exports.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
         exports.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, "/sitemap.xml")}\n", "text/plain; charset=utf-8"))
@@ -152,10 +155,48 @@ public static class Exports
         return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
     }
 
+    /// <summary>
+    /// Decided: one entry per change (not per claim), identified by the claim's id permalink and the change's place in
+    /// its history, so a new review of a claim is a new entry and the feed's 'updated' moves to that review's date.
+    /// </summary>
+    private static async Task<IResult> ChangesAtom(HttpContext context, ClaimStoreContext db, CancellationToken ct)
+    {
+        var changes = await ClaimQuery.ChangesAsync(db, FeedEntries, ct);
+        var self = SiteUrls.Absolute(context, "/changes.atom");
+        const string ns = "http://www.w3.org/2005/Atom";
+        var xml = new StringBuilder();
+        using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            w.WriteStartElement("feed", ns);
+            w.WriteElementString("id", ns, self);
+            w.WriteElementString("title", ns, "MicrobiomePain: changes to claim reviews");
+            w.WriteElementString("updated", ns, Stamp(changes.Count > 0 ? changes[0].Date : DateOnly.FromDateTime(DateTime.UtcNow)));
+            w.WriteStartElement("author", ns);
+            w.WriteElementString("name", ns, "MicrobiomePain");
+            w.WriteEndElement();
+            Link(w, ns, "self", self, "application/atom+xml");
+            Link(w, ns, "alternate", SiteUrls.Absolute(context, "/changes"), "text/html");
+            foreach (var c in changes)
+            {
+                w.WriteStartElement("entry", ns);
+                w.WriteElementString("id", ns, SiteUrls.Absolute(context, "/claims/by-id/" + c.ClaimId) + "#change-" + c.Position.ToString(CultureInfo.InvariantCulture));
+                w.WriteElementString("title", ns, $"{c.ClaimId}: {c.ClaimTitle}");
+                w.WriteElementString("updated", ns, Stamp(c.Date));
+                Link(w, ns, "alternate", SiteUrls.Absolute(context, "/claims/" + c.ClaimSlug + "#history"), "text/html");
+                w.WriteElementString("summary", ns, $"{c.Change} Why: {c.Why}");
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        }
+
+        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+    }
+
     private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
         var conditions = await ClaimQuery.ConditionsAsync(db, ct);
-        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/about"];
+        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/changes", "/about"];
         var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Length - conditions.Count, ct);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var xml = new StringBuilder();

@@ -140,7 +140,7 @@ public static partial class ClaimQuery
                     s.SourceKey, s.Source!.Authors, s.Source.Year, s.Source.Title, s.Source.Journal, s.Source.Doi,
                     s.Source.Pmid, s.Source.Pmcid, s.Source.Url, s.Source.StudyType, s.Source.Population,
                     s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
-                    s.Relation, s.Note)).ToList()))
+                    s.Relation, s.Note) { SeenAt = s.Source.SeenAt }).ToList()))
             .AsSplitQuery()
             .FirstOrDefault());
 
@@ -150,7 +150,20 @@ public static partial class ClaimQuery
         var claim = await ClaimBySlug(db, slug, ct);
         if (claim is not null)
         {
-            return new ClaimLookup(claim, null);
+            var journey = await db.Claims.Where(c => c.Slug == slug)
+                .Select(c => new { c.TravelStudy, c.TravelStudySource, c.TravelFeature, c.TravelFeatureNote, c.TravelEntered })
+                .FirstAsync(ct);
+            var history = await db.ClaimHistory.Where(h => h.Claim!.Slug == slug)
+                .OrderByDescending(h => h.Date).ThenByDescending(h => h.Position)
+                .Select(h => new ClaimChange(h.Date, h.Change, h.Why))
+                .ToListAsync(ct);
+            return new ClaimLookup(claim with
+            {
+                Travel = journey.TravelStudy is null || journey.TravelStudySource is null || journey.TravelEntered is null
+                    ? null
+                    : new ClaimTravelView(journey.TravelStudy, journey.TravelStudySource, journey.TravelFeature, journey.TravelFeatureNote, journey.TravelEntered),
+                History = history,
+            }, null);
         }
 
         var current = await db.ClaimAliases.Where(a => a.Slug == slug)

@@ -63,7 +63,40 @@ public sealed record SourceCitation(
     /// <summary>The label to show after a field, or null when the field is verified.</summary>
     public string? MarkOf(string field) =>
         IsUnverified(field) ? "unverified" : IsPartlyVerified(field) ? "partly verified" : null;
+
+    /// <summary>Where confirmed fields were seen, as stored: one "field url" pair a line.</summary>
+    public string SeenAt { get; init; } = "";
+
+    /// <summary>The pages where fields were seen ("entry" first), parsed from <see cref="SeenAt"/>.</summary>
+    public IReadOnlyList<SeenAtPage> SeenAtPages => SeenAt.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split(' ', 2))
+        .Where(parts => parts.Length == 2)
+        .Select(parts => new SeenAtPage(parts[0], parts[1]))
+        .OrderBy(p => p.Field == "entry" ? 0 : 1)
+        .ToList();
 }
+
+/// <summary>One record of where a source field (or the whole entry) was seen.</summary>
+public sealed record SeenAtPage(string Field, string Url);
+
+/// <summary>A claim's travel chain as shown: the three steps and where the overstatement entered.</summary>
+public sealed record ClaimTravelView(string Study, string StudySource, string? Feature, string? FeatureNote, string Entered)
+{
+    /// <summary>Plain words for <see cref="Entered"/>.</summary>
+    public string EnteredLabel => Entered switch
+    {
+        "abstract" => "in the study's own abstract",
+        "feature" => "in the Nature feature",
+        "summary" => "in the summary article",
+        _ => "nowhere: no overstatement was found",
+    };
+}
+
+/// <summary>One change to a claim's review.</summary>
+public sealed record ClaimChange(DateOnly Date, string Change, string Why);
+
+/// <summary>One change with the claim it belongs to (for /changes and its feed).</summary>
+public sealed record SiteChange(string ClaimId, string ClaimSlug, string ClaimTitle, int Position, DateOnly Date, string Change, string Why);
 
 public sealed record ClaimDetail(
     string Id,
@@ -82,7 +115,14 @@ public sealed record ClaimDetail(
     string? WhatWouldChangeHtml,
     IReadOnlyList<string> Caveats,
     IReadOnlyList<ConditionRef> Conditions,
-    IReadOnlyList<SourceCitation> Sources);
+    IReadOnlyList<SourceCitation> Sources)
+{
+    /// <summary>How the claim travelled from study to summary (null when not written).</summary>
+    public ClaimTravelView? Travel { get; init; }
+
+    /// <summary>Every change to the claim's review, newest first.</summary>
+    public IReadOnlyList<ClaimChange> History { get; init; } = [];
+}
 
 /// <summary>What a claim slug resolves to: the claim, a permanent redirect from an old slug, or nothing.</summary>
 public sealed record ClaimLookup(ClaimDetail? Claim, string? RedirectToSlug);

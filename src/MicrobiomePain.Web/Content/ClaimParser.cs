@@ -15,6 +15,7 @@ public static partial class ClaimParser
     [
         "id", "title", "kind", "aliases", "conditions", "evidence", "level_reasoning",
         "article_quote", "hype_gap", "sources", "reviewed",
+        "travel", "history",
     ];
 
     public const string EvidenceSection = "Evidence";
@@ -94,6 +95,8 @@ public static partial class ClaimParser
         var hypeGap = map.String("hype_gap", required: false);
         var reviewed = map.Date("reviewed", required: true);
         var sources = ReadSources(map);
+        var travel = ClaimJourneyParser.ReadTravel(map);
+        var history = ClaimJourneyParser.ReadHistory(map);
 
         var body = ReadBody(document, bag);
 
@@ -118,6 +121,8 @@ public static partial class ClaimParser
             positions)
         {
             References = document.Descendants<ClaimReferenceInline>().ToList(),
+            Travel = travel,
+            History = history,
         };
     }
 

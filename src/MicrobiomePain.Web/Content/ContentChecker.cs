@@ -71,6 +71,16 @@ public static class ContentChecker
                 }
             }
 
+            if (claim.Travel is { } travel && !claim.Sources.Any(s => s.Key == travel.StudySource))
+            {
+                Error(claim.File, travel.StudySourcePosition, $"travel study_source '{travel.StudySource}' is not one of this claim's sources; cite it under 'sources' or name a source it cites.");
+            }
+
+            if (claim.History.Count > 0 && claim.History.Max(h => h.Date) is var newest && newest > claim.Reviewed)
+            {
+                Error(claim.File, claim.FieldPositions["reviewed"], $"the history has an entry of {newest:yyyy-MM-dd}, after 'reviewed' ({claim.Reviewed:yyyy-MM-dd}); set 'reviewed' to the date of the newest review.");
+            }
+
             foreach (var duplicate in claim.Sources.GroupBy(s => s.Key).Where(g => g.Count() > 1))
             {
                 Error(claim.File, duplicate.Last().Position, $"source '{duplicate.Key}' is cited twice; keep one entry.");

@@ -33,7 +33,11 @@ public sealed record Source(
     IReadOnlyList<string> Unverified,
     IReadOnlyList<string> PartlyVerified,
     string? Note,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>Where each confirmed field (or the whole entry, under "entry") was seen: field name → page address.</summary>
+    public IReadOnlyDictionary<string, string> SeenAt { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>How a cited study bears on a claim.</summary>
 public static class SourceRelations
@@ -77,7 +81,40 @@ public sealed record ClaimDocument(
 {
     /// <summary>The [[claim:…]] references in the body, checked against the other claims once all are read.</summary>
     public IReadOnlyList<ClaimReferenceInline> References { get; init; } = [];
+
+    /// <summary>How the claim travelled from study to feature to summary (null when the file has no 'travel').</summary>
+    public ClaimTravel? Travel { get; init; }
+
+    /// <summary>The claim's review history, as written (oldest first or any order; shown newest first).</summary>
+    public IReadOnlyList<ClaimHistoryEntry> History { get; init; } = [];
 }
+
+/// <summary>Where an overstatement entered on the way from study to summary.</summary>
+public static class OverstatementEntry
+{
+    public const string Abstract = "abstract";
+    public const string Feature = "feature";
+    public const string Summary = "summary";
+    public const string None = "none";
+
+    public static readonly IReadOnlyList<string> All = [Abstract, Feature, Summary, None];
+}
+
+/// <summary>
+/// The three steps of a claim's journey: what the primary study's abstract found, what the Nature feature said (a
+/// quotation of at most one sentence, or null), and where the overstatement entered.
+/// </summary>
+public sealed record ClaimTravel(
+    string Study,
+    string StudySource,
+    string? Feature,
+    string? FeatureNote,
+    string Entered,
+    SourcePosition Position,
+    SourcePosition StudySourcePosition);
+
+/// <summary>One change to a claim's review: when, what changed and why.</summary>
+public sealed record ClaimHistoryEntry(DateOnly Date, string Change, string Why, SourcePosition Position);
 
 /// <summary>Everything read from one content directory, checked and ready to be written to a store.</summary>
 public sealed record ContentSet(

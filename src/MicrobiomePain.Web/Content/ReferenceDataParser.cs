@@ -14,6 +14,7 @@ public static partial class ReferenceDataParser
     [
         "key", "authors", "year", "title", "journal", "doi", "pmid", "pmcid", "url", "study_type",
         "population", "n", "finding", "verified", "unverified", "partly_verified", "note",
+        "seen_at",
     ];
 
     [GeneratedRegex(@"^10\.[0-9]{4,9}/[^\s]+$")]
@@ -92,6 +93,7 @@ public static partial class ReferenceDataParser
                 map.Error(map.Position, $"source '{key}' needs at least one of doi, pmid, pmcid or url so readers can find it (or 'unverified: [doi]' if none could be verified).");
             }
 
+            var seenAt = SeenAt(map);
             return key is null || authors is null || title is null || verification is null
                 ? null
                 : new Source(
@@ -99,8 +101,55 @@ public static partial class ReferenceDataParser
                     map.String("study_type", false), map.String("population", false), map.String("n", false),
                     map.String("finding", false), verification, unverified.Select(u => u.Value).ToList(),
                     partlyVerified.Select(u => u.Value).ToList(),
-                    map.String("note", false), map.Position);
+                    map.String("note", false), map.Position)
+                {
+                    SeenAt = seenAt,
+                };
         });
+
+    /// <summary>
+    /// 'seen_at': where each confirmed field was seen, as 'field: https://…' (or 'entry: https://…' for the whole
+    /// entry). Field names are source fields; addresses are absolute http(s) URLs.
+    /// </summary>
+    private static Dictionary<string, string> SeenAt(YamlMap map)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var node = map.Node("seen_at");
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            map.Error(node, "'seen_at' is a set of 'field: https://…' lines (or 'entry: https://…'), saying where each confirmed field was seen.");
+            return result;
+        }
+
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var field = (keyNode as YamlScalarNode)?.Value ?? "";
+            var url = (valueNode as YamlScalarNode)?.Value ?? "";
+            if (field != SeenAtEntry && !SourceKeys.Contains(field))
+            {
+                map.Error(keyNode, $"'{field}' in 'seen_at' is not a source field; use 'entry' or a field such as doi, pmid, year or n.");
+                continue;
+            }
+
+            if (!(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+            {
+                map.Error(valueNode, $"seen_at '{field}' must be the absolute http(s) address of the page where it was seen.");
+                continue;
+            }
+
+            result[field] = url;
+        }
+
+        return result;
+    }
+
+    /// <summary>The 'seen_at' key for the page where the entry as a whole was seen.</summary>
+    public const string SeenAtEntry = "entry";
 
     private static string? Slug(YamlMap map, string key)
     {

@@ -13,6 +13,9 @@ public sealed class ProseModel(ClaimStoreContext db) : PageModel
 {
     public PageRow Prose { get; private set; } = null!;
 
+    /// <summary>On /article: how many overstatements there are and where they entered; null on other pages.</summary>
+    public MicrobiomePain.Web.Claims.OverstatementCounts? Overstatements { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var slug = (Request.Path.Value ?? "").Trim('/');
@@ -23,6 +26,11 @@ public sealed class ProseModel(ClaimStoreContext db) : PageModel
         }
 
         Prose = page;
+        if (slug == "article")
+        {
+            Overstatements = await MicrobiomePain.Web.Claims.ClaimQuery.OverstatementsAsync(db, ct);
+        }
+
         return Page();
     }
 }

@@ -108,6 +108,11 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
         }
 
         var warnings = result.Diagnostics.Where(d => !d.IsError).ToList();
+        if (result.Succeeded && ReviewChangeCheck.ReplacedStore(Volatile.Read(ref _current), StoreDirectory) is { } replaced)
+        {
+            warnings.AddRange(ReviewChangeCheck.Compare(result.Content!, ReviewChangeCheck.Read(replaced)));
+        }
+
         foreach (var warning in warnings)
         {
             logger.LogWarning("{Diagnostic}", warning.ToString());

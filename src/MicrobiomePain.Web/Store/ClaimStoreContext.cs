@@ -13,6 +13,7 @@ public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> option
     public DbSet<ClaimConditionRow> ClaimConditions => Set<ClaimConditionRow>();
     public DbSet<ClaimSourceRow> ClaimSources => Set<ClaimSourceRow>();
     public DbSet<ClaimAliasRow> ClaimAliases => Set<ClaimAliasRow>();
+    public DbSet<ClaimHistoryRow> ClaimHistory => Set<ClaimHistoryRow>();
     public DbSet<StoreInfoRow> StoreInfo => Set<StoreInfoRow>();
     public DbSet<PageRow> Pages => Set<PageRow>();
 
@@ -34,6 +35,13 @@ public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> option
             e.HasMany(c => c.Conditions).WithOne().HasForeignKey(c => c.ClaimNumber);
             e.HasMany(c => c.Sources).WithOne(s => s.Claim).HasForeignKey(c => c.ClaimNumber);
             e.HasMany(c => c.Aliases).WithOne().HasForeignKey(c => c.ClaimNumber);
+            e.HasMany(c => c.History).WithOne(h => h.Claim).HasForeignKey(h => h.ClaimNumber);
+        });
+        modelBuilder.Entity<ClaimHistoryRow>(e =>
+        {
+            e.ToTable("claim_history");
+            e.HasKey(h => new { h.ClaimNumber, h.Position });
+            e.HasIndex(h => h.Date);
         });
         modelBuilder.Entity<EvidenceLevelRow>(e =>
         {

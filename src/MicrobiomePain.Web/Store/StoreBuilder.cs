@@ -64,6 +64,7 @@ public static class StoreBuilder
             writer.Insert(rows.ClaimConditions);
             writer.Insert(rows.ClaimSources);
             writer.Insert(rows.Aliases);
+            writer.Insert(rows.History);
             writer.Insert(rows.Info);
             writer.Insert(rows.Pages);
             MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, rows);

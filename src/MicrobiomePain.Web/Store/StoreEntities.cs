@@ -22,11 +22,31 @@ public sealed class ClaimRow
     public required string EvidenceHtml { get; set; }
     public string? WhatWouldChangeHtml { get; set; }
     public required string FirstCaveatHtml { get; set; }
+
+    // The travel chain (null when the claim has none): the study's finding, its source key, the feature's words
+    // (or why there are none) and where the overstatement entered.
+    public string? TravelStudy { get; set; }
+    public string? TravelStudySource { get; set; }
+    public string? TravelFeature { get; set; }
+    public string? TravelFeatureNote { get; set; }
+    public string? TravelEntered { get; set; }
     public EvidenceLevelRow? Level { get; set; }
     public List<CaveatRow> Caveats { get; set; } = [];
     public List<ClaimConditionRow> Conditions { get; set; } = [];
     public List<ClaimSourceRow> Sources { get; set; } = [];
     public List<ClaimAliasRow> Aliases { get; set; } = [];
+    public List<ClaimHistoryRow> History { get; set; } = [];
+}
+
+/// <summary>One change to a claim's review (content: the claim's 'history' list).</summary>
+public sealed class ClaimHistoryRow
+{
+    public int ClaimNumber { get; set; }
+    public int Position { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Change { get; set; }
+    public required string Why { get; set; }
+    public ClaimRow? Claim { get; set; }
 }
 
 public sealed class EvidenceLevelRow
@@ -69,6 +89,9 @@ public sealed class SourceRow
 
     /// <summary>Comma-separated field names seen only on secondary pages (shown with a "partly verified" label).</summary>
     public required string PartlyVerifiedFields { get; set; }
+
+    /// <summary>Where confirmed fields were seen: one "field url" pair a line ("entry" for the whole entry).</summary>
+    public required string SeenAt { get; set; }
     public string? Note { get; set; }
 }
 

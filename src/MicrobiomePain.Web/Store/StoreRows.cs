@@ -19,6 +19,8 @@ public sealed record StoreRows(
 {
     public IReadOnlyList<PageRow> Pages { get; init; } = [];
 
+    public IReadOnlyList<ClaimHistoryRow> History { get; init; } = [];
+
     public static StoreRows From(ContentSet content)
     {
         var ranks = content.Levels.ToDictionary(l => l.Slug, l => l.Rank);
@@ -27,6 +29,7 @@ public sealed record StoreRows(
         var claimConditions = new List<ClaimConditionRow>();
         var claimSources = new List<ClaimSourceRow>();
         var aliases = new List<ClaimAliasRow>();
+        var history = new List<ClaimHistoryRow>();
         foreach (var claim in content.Claims)
         {
             var number = StoreBuilder.ClaimNumber(claim.Id);
@@ -37,7 +40,14 @@ public sealed record StoreRows(
                 ArticleQuote = claim.ArticleQuote, HypeGap = claim.HypeGap, Reviewed = claim.Reviewed,
                 SummaryHtml = claim.SummaryHtml, SummaryText = claim.SummaryText, EvidenceHtml = claim.EvidenceHtml,
                 WhatWouldChangeHtml = claim.WhatWouldChangeHtml, FirstCaveatHtml = claim.CaveatsHtml[0],
+                TravelStudy = claim.Travel?.Study, TravelStudySource = claim.Travel?.StudySource,
+                TravelFeature = claim.Travel?.Feature, TravelFeatureNote = claim.Travel?.FeatureNote,
+                TravelEntered = claim.Travel?.Entered,
             });
+            history.AddRange(claim.History.Select((h, i) => new ClaimHistoryRow
+            {
+                ClaimNumber = number, Position = i, Date = h.Date, Change = h.Change, Why = h.Why,
+            }));
             caveats.AddRange(claim.CaveatsHtml.Select((html, i) => new CaveatRow { ClaimNumber = number, Position = i, Html = html }));
             claimConditions.AddRange(claim.Conditions.Select(c => new ClaimConditionRow { ClaimNumber = number, ConditionSlug = c }));
             claimSources.AddRange(claim.Sources.Select((s, i) => new ClaimSourceRow
@@ -59,6 +69,7 @@ public sealed record StoreRows(
                 Pmid = s.Pmid, Pmcid = s.Pmcid, Url = s.Url, StudyType = s.StudyType, Population = s.Population,
                 SampleSize = s.SampleSize, Finding = s.Finding, Verification = s.Verification,
                 UnverifiedFields = string.Join(',', s.Unverified), PartlyVerifiedFields = string.Join(',', s.PartlyVerified),
+                SeenAt = string.Join('\n', s.SeenAt.Select(kv => kv.Key + " " + kv.Value)),
                 Note = s.Note,
             }).ToList(),
             claims,
@@ -77,6 +88,7 @@ public sealed record StoreRows(
             ])
         {
             Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html }).ToList(),
+            History = history,
         };
     }
 }

@@ -43,11 +43,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         "article" => "/article",
         "sources" => "/sources",
         "about" => "/about",
+        "changes" => "/changes",
+        // A claim whose travel chain quotes the feature and whose history has two entries.
+        "travel-claim" => "/claims/lesion-result-implies-pain-effect",
         _ => throw new ArgumentOutOfRangeException(nameof(pageType), pageType, null),
     };
 
     public static TheoryData<string> PageTypes { get; } =
-        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about"];
+        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about", "changes", "travel-claim"];
 
     public async ValueTask InitializeAsync()
     {

@@ -79,7 +79,7 @@ public sealed class QueryCountTests
     [InlineData("/claims?condition=fibromyalgia&evidence=human-trial", 1)]
     [InlineData("/claims?q=claim&condition=fibromyalgia", 3)]
     [InlineData("/claims?q=number+claim&sort=title", 3)]
-    [InlineData("/claims/claim-3", 5)]
+    [InlineData("/claims/claim-3", 7)]
     [InlineData("/api/claims?evidence=animal-study", 1)]
     public async Task A_page_issues_a_fixed_number_of_sql_commands_whatever_the_number_of_claims(string url, int expected)
     {
