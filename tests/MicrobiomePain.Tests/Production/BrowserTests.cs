@@ -36,7 +36,7 @@ public sealed class BrowserTests(PublishedApp app) : IAsyncLifetime
         string[] paths =
         [
             "/", "/claims", "/claims?evidence=animal-study", "/claims?q=probiotic", $"/claims/{slug}", "/map", "/conditions",
-            "/conditions/fibromyalgia", "/evidence", "/article", "/sources", "/about",
+            "/conditions/fibromyalgia", "/evidence", "/article", "/sources", "/about", "/changes",
         ];
 
         var problems = new List<string>();
