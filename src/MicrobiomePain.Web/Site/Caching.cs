@@ -63,7 +63,7 @@ public static class Caching
                 .Expire(TimeSpan.FromSeconds(options.OutputCacheSeconds))
                 .SetVaryByQuery("*")
                 .VaryByValue(context => new KeyValuePair<string, string>(
-                    "store", context.RequestServices.GetRequiredService<ClaimStore>().Current.ContentHash))
+                    "store", context.RequestServices.GetRequiredService<StoreVersion>().ContentHash))
                 .VaryByValue(context => new KeyValuePair<string, string>("encoding", NegotiatedEncoding(context)))
                 // Without locking, requests that arrive together each render (a few milliseconds) instead of waiting for the
                 // first: a waiting request is handed the first one's response as it ends, even if that was cut short

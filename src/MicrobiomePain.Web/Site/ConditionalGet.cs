@@ -35,7 +35,7 @@ public static class ConditionalGet
                 return;
             }
 
-            var version = context.RequestServices.GetRequiredService<ClaimStore>().Current;
+            var version = context.RequestServices.GetRequiredService<StoreVersion>();
             var etag = ETagFor(version);
             // HTTP dates have one-second resolution; compare at that resolution.
             var lastModified = DateTimeOffset.FromUnixTimeSeconds(version.BuiltAt.ToUnixTimeSeconds());

@@ -24,8 +24,8 @@ public sealed class ContentInvalidException(IReadOnlyList<ContentDiagnostic> dia
 public sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
-/// Knows which store file is current. Requests read <see cref="Current"/> once (through the DbContext
-/// registration) so each request sees one consistent version; a rebuild swaps the reference atomically.
+/// Knows which store file is current. Requests read <see cref="Current"/> once, as the scoped <see cref="StoreVersion"/>
+/// service (StoreSetup), so each request sees one consistent version; a rebuild swaps the reference atomically.
 /// </summary>
 public sealed class ClaimStore(string contentPath, string storeDirectory, ILogger<ClaimStore> logger)
 {

@@ -17,8 +17,12 @@ public static class StoreSetup
             var store = StoreOptions.ResolveStoreDirectory(options.StoreDirectory, content);
             return new ClaimStore(content, store, sp.GetRequiredService<ILogger<ClaimStore>>());
         });
+        // The store version a request sees is read once, when its scope needs it first, and every part of the request (the
+        // DbContext, the ETag, the output-cache key, the layout's footer) takes it from here, so a swap mid-request cannot
+        // mix two versions.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<ClaimStore>().Current);
         builder.Services.AddDbContext<ClaimStoreContext>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<ClaimStore>().Current.ConnectionString)
+            .UseSqlite(sp.GetRequiredService<StoreVersion>().ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         var watch = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>()?.WatchContent;
         if (watch ?? builder.Environment.IsDevelopment())
