@@ -90,9 +90,15 @@ public static partial class ClaimQuery
     public static async Task<List<ClaimSummary>> SummariesAsync(ClaimStoreContext db, IQueryable<ClaimRow> claims, CancellationToken ct)
     {
         var index = await ClaimIndex.ForAsync(db, ct);
-        var rows = await claims.Select(c => new { c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed }).ToListAsync(ct);
+        var rows = await claims.Select(c => new
+        {
+            c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed, c.CertaintyRank, c.ArticleStrength, c.Overstatement, c.DomainSteps,
+        }).ToListAsync(ct);
         return rows.Select(r => new ClaimSummary(
-            r.Id, r.Slug, r.Title, r.Kind, index.LevelOf(r.Number), index.ConditionsOf(r.Number), r.FirstCaveatHtml, r.Reviewed)).ToList();
+            r.Id, r.Slug, r.Title, r.Kind, index.LevelOf(r.Number), index.ConditionsOf(r.Number), r.FirstCaveatHtml, r.Reviewed)
+        {
+            Certainty = CertaintySummary.From(r.CertaintyRank, r.ArticleStrength, r.Overstatement, r.DomainSteps),
+        }).ToList();
     }
 
     /// <summary>One page of claims plus the counts shown beside each filter option.</summary>
@@ -140,7 +146,8 @@ public static partial class ClaimQuery
                     s.SourceKey, s.Source!.Authors, s.Source.Year, s.Source.Title, s.Source.Journal, s.Source.Doi,
                     s.Source.Pmid, s.Source.Pmcid, s.Source.Url, s.Source.StudyType, s.Source.Population,
                     s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
-                    s.Relation, s.Note)).ToList()))
+                    s.Relation, s.Note)).ToList())
+            { CertaintyJson = c.CertaintyJson })
             .AsSplitQuery()
             .FirstOrDefault());
 
@@ -150,7 +157,7 @@ public static partial class ClaimQuery
         var claim = await ClaimBySlug(db, slug, ct);
         if (claim is not null)
         {
-            return new ClaimLookup(claim, null);
+            return new ClaimLookup(claim with { Certainty = CertaintyViews.Read(claim.CertaintyJson) }, null);
         }
 
         var current = await db.ClaimAliases.Where(a => a.Slug == slug)

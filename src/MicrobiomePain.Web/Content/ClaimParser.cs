@@ -15,6 +15,7 @@ public static partial class ClaimParser
     [
         "id", "title", "kind", "aliases", "conditions", "evidence", "level_reasoning",
         "article_quote", "hype_gap", "sources", "reviewed",
+        "about", "supported_statement", "article_strength", "article_strength_reason", "publication_bias",
     ];
 
     public const string EvidenceSection = "Evidence";
@@ -94,6 +95,7 @@ public static partial class ClaimParser
         var hypeGap = map.String("hype_gap", required: false);
         var reviewed = map.Date("reviewed", required: true);
         var sources = ReadSources(map);
+        var grading = ReadGrading(map);
 
         var body = ReadBody(document, bag);
 
@@ -118,7 +120,42 @@ public static partial class ClaimParser
             positions)
         {
             References = document.Descendants<ClaimReferenceInline>().ToList(),
+            Grading = grading,
         };
+    }
+
+    private static ClaimGradingFields ReadGrading(YamlMap map)
+    {
+        var about = map.String("about", required: false);
+        if (about is not null && !Grading.GradingVocabulary.Abouts.Contains(about))
+        {
+            map.Error(map.Node("about")!, $"about '{about}' is not one of: {string.Join(", ", Grading.GradingVocabulary.Abouts)}.");
+        }
+
+        var statement = map.String("supported_statement", required: false);
+        if (about is not null && statement is null)
+        {
+            map.Error(map.PositionOfKey("about"), "a graded claim (with 'about') needs 'supported_statement': the claim as its certainty allows it to be said.");
+        }
+
+        if (about is null && statement is not null)
+        {
+            map.Error(map.PositionOfKey("supported_statement"), "'supported_statement' needs 'about: humans' or 'about: animals', so the claim can be graded.");
+        }
+
+        var strength = map.String("article_strength", required: false);
+        if (strength is not null && Grading.StatementStrength.Parse(strength) is null)
+        {
+            map.Error(map.Node("article_strength")!, $"article_strength '{strength}' is not one of: {string.Join(", ", Enum.GetValues<Grading.ArticleStrength>().Select(Grading.StatementStrength.Slug))}.");
+        }
+
+        var reason = map.String("article_strength_reason", required: false);
+        if (strength is not null && reason is null)
+        {
+            map.Error(map.PositionOfKey("article_strength"), "an article_strength override needs 'article_strength_reason': one line on why the words alone mislead.");
+        }
+
+        return new ClaimGradingFields(about, statement, strength, reason, map.String("publication_bias", required: false));
     }
 
     private static List<ClaimSourceRef> ReadSources(YamlMap map)
@@ -146,7 +183,7 @@ public static partial class ClaimParser
                     break;
                 case YamlMappingNode entry:
                     var entryMap = map.Nested(entry);
-                    entryMap.RejectUnknownKeys(["key", "relation", "note"], "a source entry");
+                    entryMap.RejectUnknownKeys(["key", "relation", "note", "outcome", "outcome_reason", "design"], "a source entry");
                     var k = entryMap.String("key", required: true);
                     var relation = entryMap.String("relation", required: false) ?? SourceRelations.Supports;
                     if (!SourceRelations.All.Contains(relation))
@@ -154,9 +191,24 @@ public static partial class ClaimParser
                         entryMap.Error(entryMap.Node("relation")!, $"relation '{relation}' is not one of: {string.Join(", ", SourceRelations.All)}.");
                     }
 
+                    var outcome = entryMap.String("outcome", required: false);
+                    if (outcome is not null && !Grading.GradingVocabulary.Outcomes.Contains(outcome))
+                    {
+                        entryMap.Error(entryMap.Node("outcome")!, $"outcome '{outcome}' is not one of: {string.Join(", ", Grading.GradingVocabulary.Outcomes)}.");
+                    }
+
+                    var outcomeReason = entryMap.String("outcome_reason", required: false);
+                    if (outcome == "indirect" && outcomeReason is null)
+                    {
+                        entryMap.Error(entryMap.PositionOfKey("outcome"), "an indirect outcome needs 'outcome_reason', e.g. 'lesion size measured, not pain'.");
+                    }
+
                     if (k is not null)
                     {
-                        result.Add(new ClaimSourceRef(k, relation, entryMap.String("note", required: false), map.PositionOf(item)));
+                        result.Add(new ClaimSourceRef(k, relation, entryMap.String("note", required: false), map.PositionOf(item))
+                        {
+                            Outcome = outcome, OutcomeReason = outcomeReason, Design = entryMap.String("design", required: false),
+                        });
                     }
 
                     break;
