@@ -61,6 +61,12 @@ public static partial class ClaimQuery
             claims = claims.Where(c => c.LevelRank >= minRank);
         }
 
+        if (filter.Certainties.Count > 0)
+        {
+            var ranks = CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Rank).ToList();
+            claims = claims.Where(c => ranks.Contains(c.CertaintyRank));
+        }
+
         return claims;
     }
 
@@ -69,6 +75,7 @@ public static partial class ClaimQuery
         ClaimSort.Article => claims.OrderBy(c => c.Number),
         ClaimSort.Title => claims.OrderBy(c => EF.Functions.Collate(c.Title, "NOCASE")).ThenBy(c => c.Number),
         ClaimSort.Reviewed => claims.OrderByDescending(c => c.Reviewed).ThenBy(c => c.Number),
+        ClaimSort.Overstatement => claims.OrderByDescending(c => c.Overstatement ?? -1).ThenBy(c => c.Number),
         _ => claims.OrderByDescending(c => c.LevelRank).ThenBy(c => c.Number),
     };
 
@@ -117,6 +124,7 @@ public static partial class ClaimQuery
             vocabulary.Levels.Select(l => new FacetCount(
                 l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList())
         {
+            CertaintyCounts = CertaintyBadge.All.Select(c => new FacetCount(c.Slug, c.Name, selection.ByCertainty.GetValueOrDefault(c.Slug))).ToList(),
             Highlights = (await ClaimSearch.HighlightsAsync(db, filter, selection.Numbers, ct))
                 .ToDictionary(h => "C" + h.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), h => h.Value),
         };

@@ -39,12 +39,6 @@ public static class ClaimGrader
                 continue;
             }
 
-            if (reference.Outcome is null)
-            {
-                problems.Add((reference.Position, $"source '{reference.Key}' needs 'outcome: direct' or 'outcome: indirect' (with outcome_reason): did it measure this claim's outcome?"));
-                continue;
-            }
-
             SourcePart? part = reference.Design is { } chosen
                 ? source.Parts.FirstOrDefault(p => p.Design == chosen)
                 : source.Parts.Count == 1 ? source.Parts[0] : null;
@@ -56,7 +50,17 @@ public static class ClaimGrader
                 continue;
             }
 
-            graded.Add(new GradingSource(reference.Key, reference.Relation, part.Design, part.PopulationKind, part.SampleSize, part.RiskOfBias, reference.Outcome, reference.OutcomeReason));
+            // Narrative reviews and journalism are not graded, so what they measured does not matter.
+            var empirical = GradingVocabulary.Design(part.Design) is { Kind: not DesignKind.NotEmpirical };
+            if (empirical && reference.Outcome is null)
+            {
+                problems.Add((reference.Position, $"source '{reference.Key}' needs 'outcome: direct' or 'outcome: indirect' (with outcome_reason): did it measure this claim's outcome?"));
+                continue;
+            }
+
+            graded.Add(new GradingSource(
+                reference.Key, reference.Relation, part.Design, part.PopulationKind, part.SampleSize, part.RiskOfBias,
+                reference.Outcome ?? "direct", reference.OutcomeReason));
         }
 
         return problems.Count > 0 ? (null, problems) : (new GradingInput(about, graded, claim.Grading.PublicationBias), problems);
