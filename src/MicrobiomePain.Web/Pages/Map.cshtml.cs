@@ -8,6 +8,12 @@ public sealed class MapModel(ClaimStoreContext db) : PageModel
 {
     public EvidenceMatrix Matrix { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Matrix = await ClaimQuery.MatrixAsync(db, await ClaimQuery.VocabularyAsync(db, ct), ct);
+    public CertaintyMatrix Certainty { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
+        Matrix = await ClaimQuery.MatrixAsync(db, vocabulary, ct);
+        Certainty = await ClaimQuery.CertaintyMatrixAsync(db, vocabulary, ct);
+    }
 }

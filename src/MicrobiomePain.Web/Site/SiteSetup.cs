@@ -8,7 +8,7 @@ public static class SiteSetup
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         // One page renders every prose page from the store; /article is the walk-through (content/article.md).
-        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Prose", "/article"));
+        builder.Services.AddRazorPages(o => o.Conventions.AddPageRoute("/Prose", "/article").AddPageRoute("/Prose", "/evidence/method"));
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         builder.AddApi();
         builder.AddPerformance();
