@@ -43,11 +43,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         "article" => "/article",
         "sources" => "/sources",
         "about" => "/about",
+        "method" => "/evidence/method",
+        "map-certainty" => "/map?view=certainty",
+        "claim-graded-animals" => "/claims/metronidazole-endometriosis-lesions-mice",
+        "list-by-certainty" => "/claims?certainty=very-low&sort=overstatement",
         _ => throw new ArgumentOutOfRangeException(nameof(pageType), pageType, null),
     };
 
     public static TheoryData<string> PageTypes { get; } =
-        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about"];
+        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about",
+         "method", "map-certainty", "claim-graded-animals", "list-by-certainty"];
 
     public async ValueTask InitializeAsync()
     {
