@@ -22,7 +22,7 @@ public static class ApiSetup
 
         api.MapGet("/claims", ListClaims)
             .WithName("ListClaims")
-            .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, q, sort, page — as on /claims.")
+            .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, certainty (repeatable), q, sort, page — as on /claims. Each item carries its certainty, each domain's step and the overstatement.")
             .WithFilterParameters()
             .Produces<ClaimListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -30,7 +30,7 @@ public static class ApiSetup
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/claims/{slug}", GetClaim)
             .WithName("GetClaim")
-            .WithSummary("One claim with its level, caveats and sources; an old slug redirects (301) to the current one.")
+            .WithSummary("One claim with its level, certainty (how it was graded, domain by domain), overstatement, caveats and sources; an old slug redirects (301) to the current one.")
             .Produces<ClaimDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/conditions", async (ClaimStoreContext db, CancellationToken ct) => TypedResults.Ok(await ClaimQuery.ConditionsAsync(db, ct)))
@@ -60,7 +60,7 @@ public static class ApiSetup
 
         return TypedResults.Ok(new ClaimListResponse(
             page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, "/claims" + filter.ToQueryString(),
-            page.Items, page.ConditionCounts, page.LevelCounts));
+            page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts });
     }
 
     private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
@@ -104,6 +104,10 @@ public sealed record ClaimListResponse(
     string HtmlUrl,
     IReadOnlyList<ClaimSummary> Items,
     IReadOnlyList<FacetCount> ConditionCounts,
-    IReadOnlyList<FacetCount> LevelCounts);
+    IReadOnlyList<FacetCount> LevelCounts)
+{
+    /// <summary>Claims per certainty, counted as the list page counts them.</summary>
+    public IReadOnlyList<FacetCount> CertaintyCounts { get; init; } = [];
+}
 
 public sealed record EvidenceLevelResponse(LevelBadge Level, string Description, string MoveUp, int ClaimCount);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Grading;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 
@@ -81,7 +82,8 @@ public static class Exports
                 // leaveOpen: the stream is the response body, owned by the server (and, when cached, by the output cache, which
                 // stored an empty body after this writer closed it).
                 await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
-                await writer.WriteAsync("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url\r\n");
+                await writer.WriteAsync("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url,certainty," +
+                    string.Join(',', CertaintyRule.DomainNames.Select(CsvDomainColumn)) + ",article_strength,overstatement\r\n");
                 await foreach (var c in ClaimQuery.AllAsync(db, filter!, MaxRows, ct))
                 {
                     await writer.WriteAsync(string.Join(',', new[]
@@ -89,11 +91,18 @@ public static class Exports
                         c.Id, c.Slug, c.Title, c.Kind, c.Level.Slug, c.Level.Rank.ToString(CultureInfo.InvariantCulture),
                         string.Join(';', c.Conditions.Select(x => x.Slug)), c.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         SiteUrls.Absolute(context, "/claims/" + c.Slug),
-                    }.Select(CsvField)) + "\r\n");
+                        c.Certainty.Certainty.Slug,
+                    }.Concat(CertaintyRule.DomainNames.Select(d => c.Certainty.DomainSteps.TryGetValue(d, out var steps) ? steps.ToString(CultureInfo.InvariantCulture) : ""))
+                    .Append(c.Certainty.ArticleStrength ?? "")
+                    .Append(c.Certainty.Overstatement?.ToString(CultureInfo.InvariantCulture) ?? "")
+                    .Select(CsvField)) + "\r\n");
                 }
             },
             "text/csv; charset=utf-8; header=present");
     }
+
+    /// <summary>A domain's CSV column: its name in snake case with "_steps" ("risk_of_bias_steps"): how many steps it rated down.</summary>
+    public static string CsvDomainColumn(string domain) => domain.ToLowerInvariant().Replace(' ', '_') + "_steps";
 
     /// <summary>RFC 4180: quote a field that holds a comma, quote, CR or LF, doubling inner quotes.</summary>
     public static string CsvField(string value) =>
@@ -196,7 +205,7 @@ public static class Exports
     private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
         var conditions = await ClaimQuery.ConditionsAsync(db, ct);
-        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/changes", "/about"];
+        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/changes", "/about", "/evidence/method"];
         var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Length - conditions.Count, ct);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var xml = new StringBuilder();

@@ -38,8 +38,13 @@ public static class OpenApiDocs
         yield return Query("condition", "Condition slug (see /api/conditions); repeat for several (any of them). Unknown slugs are a 400 naming the valid ones.", slug, repeatable: true);
         yield return Query("evidence", "Evidence level slug (see /api/evidence-levels); repeat for several (any of them).", slug, repeatable: true);
         yield return Query("min", "Only claims at this evidence level or stronger.", slug);
+        yield return Query("certainty", "Certainty of the evidence (see /evidence/method): high, moderate, low, very-low, no-direct-evidence, not-graded; repeat for several (any of them).", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. CertaintyBadge.All.Select(c => (System.Text.Json.Nodes.JsonNode)c.Slug)],
+        }, repeatable: true);
         yield return Query("q", $"Search words (all must match, each as a prefix); at most {ClaimSearch.MaxQueryLength} characters and {ClaimSearch.MaxTerms} words. Search syntax is treated as text.", new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClaimSearch.MaxQueryLength });
-        yield return Query("sort", "Order: relevance (default when searching), strength (default otherwise), article, title, reviewed.", new OpenApiSchema
+        yield return Query("sort", "Order: relevance (default when searching), strength (default otherwise), article, title, reviewed, overstatement (most overstated first).", new OpenApiSchema
         {
             Type = JsonSchemaType.String,
             Enum = [.. Enum.GetNames<ClaimSort>().Select(n => (System.Text.Json.Nodes.JsonNode)n.ToLowerInvariant())],

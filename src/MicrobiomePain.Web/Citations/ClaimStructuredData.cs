@@ -37,7 +37,14 @@ public static class ClaimStructuredData
                 ["bestRating"] = bestRank,
                 ["worstRating"] = worstRank,
                 ["alternateName"] = claim.Level.Name,
-                ["ratingExplanation"] = claim.LevelReasoning,
+                ["ratingExplanation"] = RatingExplanation(claim),
             },
         });
+
+    /// <summary>The level's reasoning, then (for a graded claim) the certainty, each domain that rated down, and the overstatement.</summary>
+    public static string RatingExplanation(ClaimDetail claim) => claim.Certainty is not { } g
+        ? claim.LevelReasoning
+        : $"{claim.LevelReasoning} Certainty of the evidence: {g.Certainty.Name} (starts {g.StartName.ToLowerInvariant()}; " +
+          (g.Domains.Any(d => d.Steps > 0) ? "down one step each for " + string.Join(", ", g.Domains.Where(d => d.Steps > 0).Select(d => d.Domain.ToLowerInvariant())) : "no domain rated down") +
+          $"). Overstatement: {g.Overstatement} {(g.Overstatement == 1 ? "step" : "steps")}. {g.OverstatementWords}";
 }

@@ -17,6 +17,9 @@ public enum ClaimSort
 
     /// <summary>Most recently reviewed first.</summary>
     Reviewed,
+
+    /// <summary>Largest overstatement first (how much surer the article sounds than its evidence), then article order.</summary>
+    Overstatement,
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ public sealed record ClaimFilter(
 
     public static ClaimFilter All { get; } = new([], [], null, null, ClaimSort.Strength, 1);
 
+    /// <summary>Certainty slugs (high, moderate, low, very-low, no-direct-evidence, not-graded), strongest first; any of them.</summary>
+    public IReadOnlyList<string> Certainties { get; init; } = [];
+
     /// <summary>The search text as typed (trimmed), or null when not searching.</summary>
     public string? Query { get; init; }
 
@@ -45,7 +51,7 @@ public sealed record ClaimFilter(
     /// <summary>The sort when none is given: relevance while searching, otherwise strongest evidence first.</summary>
     public ClaimSort DefaultSort => Query is null ? ClaimSort.Strength : ClaimSort.Relevance;
 
-    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null || Query is not null;
+    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null || Query is not null || Certainties.Count > 0;
 
     /// <summary>The query string for this state, parameters in one canonical order so equal states have equal URLs.</summary>
     public QueryString ToQueryString() => QueryString.Create(QueryPairs());
@@ -67,6 +73,11 @@ public sealed record ClaimFilter(
             yield return new("min", MinLevel);
         }
 
+        foreach (var c in Certainties)
+        {
+            yield return new("certainty", c);
+        }
+
         if (Query is not null)
         {
             yield return new("q", Query);
@@ -86,6 +97,8 @@ public sealed record ClaimFilter(
     public ClaimFilter WithoutCondition(string slug) => this with { Conditions = Conditions.Where(c => c != slug).ToList(), Page = 1 };
 
     public ClaimFilter WithoutLevel(string slug) => this with { Levels = Levels.Where(l => l != slug).ToList(), Page = 1 };
+
+    public ClaimFilter WithoutCertainty(string slug) => this with { Certainties = Certainties.Where(c => c != slug).ToList(), Page = 1 };
 
     public ClaimFilter WithoutMin() => this with { MinLevel = null, MinRank = null, Page = 1 };
 
@@ -135,6 +148,13 @@ public static class ClaimFilterParser
         if (Invalid("evidence", levels, levelSlugs) is { } levelError)
         {
             return (null, levelError);
+        }
+
+        var certaintySlugs = CertaintyBadge.All.Select(c => c.Slug).ToList();
+        var certainties = Values(query["certainty"]);
+        if (Invalid("certainty", certainties, certaintySlugs) is { } certaintyError)
+        {
+            return (null, certaintyError);
         }
 
         var min = Values(query["min"]);
@@ -193,7 +213,12 @@ public static class ClaimFilterParser
             minLevel,
             minLevel is null ? null : vocabulary.Levels.First(l => l.Slug == minLevel).Rank,
             sort,
-            page) { Query = q.Count == 1 ? q[0] : null, Terms = terms }, null);
+            page)
+        {
+            Query = q.Count == 1 ? q[0] : null,
+            Terms = terms,
+            Certainties = certaintySlugs.Where(certainties.Contains).ToList(),
+        }, null);
     }
 
     private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;

@@ -8,7 +8,7 @@ namespace MicrobiomePain.Web.Claims;
 public sealed partial class ClaimIndex
 {
     private const int MaxStores = 8; // the current store and any retired by live reloads; at most ~2 MB each at 100k claims
-    private static readonly ClaimSort[] StoredOrders = [ClaimSort.Strength, ClaimSort.Title, ClaimSort.Reviewed];
+    private static readonly ClaimSort[] StoredOrders = [ClaimSort.Strength, ClaimSort.Title, ClaimSort.Reviewed, ClaimSort.Overstatement];
     private static readonly Lock Gate = new();
     private static readonly List<(string Store, Task<ClaimIndex> Index)> Loaded = [];
 
@@ -115,6 +115,14 @@ public sealed partial class ClaimIndex
             signatures[i] = id;
         }
 
+        // Each claim's certainty as an index into CertaintyBadge.All (strongest first, "not graded" last).
+        var certainties = new int[numbers.Length];
+        var byRank = CertaintyBadge.All.Select((c, i) => (c.Rank, i)).ToDictionary();
+        foreach (var row in await db.Claims.Select(c => new { c.Number, c.CertaintyRank }).ToListAsync())
+        {
+            certainties[Array.BinarySearch(numbers, row.Number)] = byRank[row.CertaintyRank];
+        }
+
         var orders = new Dictionary<ClaimSort, int[]>();
         foreach (var sort in StoredOrders)
         {
@@ -122,6 +130,6 @@ public sealed partial class ClaimIndex
             orders[sort] = ordered.Select(n => Array.BinarySearch(numbers, n)).ToArray();
         }
 
-        return new ClaimIndex(new FilterVocabulary(levels, conditions), numbers, claimLevels, signatures, [.. distinct], orders);
+        return new ClaimIndex(new FilterVocabulary(levels, conditions), numbers, claimLevels, certainties, signatures, [.. distinct], orders);
     }
 }

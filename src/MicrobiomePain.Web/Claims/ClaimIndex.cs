@@ -5,7 +5,11 @@ public sealed record ClaimSelection(
     int Total,
     IReadOnlyList<int> Numbers,
     IReadOnlyDictionary<string, int> ByCondition,
-    IReadOnlyDictionary<string, int> ByLevel);
+    IReadOnlyDictionary<string, int> ByLevel)
+{
+    /// <summary>Claims per certainty slug, counted with the certainty filter left out.</summary>
+    public IReadOnlyDictionary<string, int> ByCertainty { get; init; } = new Dictionary<string, int>();
+}
 
 /// <summary>
 /// What filters, facets and sorts need to know about every claim of one store version, held in memory (about 20 bytes a
@@ -20,12 +24,16 @@ public sealed partial class ClaimIndex
     private readonly int[] _levels;              // claim i's level, as an index into Vocabulary.Levels (weakest first)
     private readonly int[] _signatures;          // claim i's set of conditions, as an index into _signatureConditions
     private readonly int[][] _signatureConditions; // each distinct set of conditions, as indexes into Vocabulary.Conditions
-    private readonly int[] _cells;               // claims per (condition set, level): [signature * levels + level]
+    private readonly int[] _certainties;         // claim i's certainty, as an index into CertaintyBadge.All (strongest first)
+    private readonly int[] _cells;               // claims per (condition set, level, certainty): [(signature * levels + level) * certainties + certainty]
     private readonly Dictionary<ClaimSort, int[]> _orders; // claim indexes in each sort order; Article is the identity
     private readonly IReadOnlyList<ConditionRef>[] _signatureRefs; // each distinct set of conditions as a list shows it
 
-    private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders)
+    private static readonly int CertaintyCount = CertaintyBadge.All.Count;
+
+    private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] certainties, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders)
     {
+        _certainties = certainties;
         Vocabulary = vocabulary;
         _numbers = numbers;
         _levels = levels;
@@ -33,10 +41,10 @@ public sealed partial class ClaimIndex
         _signatureConditions = signatureConditions;
         _orders = orders;
         _signatureRefs = signatureConditions.Select(set => (IReadOnlyList<ConditionRef>)set.Select(c => vocabulary.Conditions[c]).ToList()).ToArray();
-        _cells = new int[signatureConditions.Length * vocabulary.Levels.Count];
+        _cells = new int[signatureConditions.Length * vocabulary.Levels.Count * CertaintyCount];
         for (var i = 0; i < numbers.Length; i++)
         {
-            _cells[(signatures[i] * vocabulary.Levels.Count) + levels[i]]++;
+            _cells[Cell(i)]++;
         }
     }
 
@@ -54,6 +62,7 @@ public sealed partial class ClaimIndex
     {
         var conditionOk = ConditionMatches(filter.Conditions);
         var levelOk = LevelMatches(filter);
+        var certaintyOk = CertaintyBadge.All.Select(c => filter.Certainties.Count == 0 || filter.Certainties.Contains(c.Slug, StringComparer.Ordinal)).ToArray();
         var cells = _cells;
         int[]? hitClaims = null;
         if (hits is not null)
@@ -81,15 +90,18 @@ public sealed partial class ClaimIndex
         var total = 0;
         var byCondition = new int[Vocabulary.Conditions.Count];
         var byLevel = new int[levelCount];
+        var byCertainty = new int[CertaintyCount];
         for (var cell = 0; cell < cells.Length; cell++)
         {
-            var (signature, level, claims) = (cell / levelCount, cell % levelCount, cells[cell]);
+            var claims = cells[cell];
             if (claims == 0)
             {
                 continue;
             }
 
-            if (levelOk[level])
+            var (rest, certainty) = (cell / CertaintyCount, cell % CertaintyCount);
+            var (signature, level) = (rest / levelCount, rest % levelCount);
+            if (levelOk[level] && certaintyOk[certainty])
             {
                 total += conditionOk[signature] ? claims : 0;
                 foreach (var condition in _signatureConditions[signature])
@@ -98,17 +110,21 @@ public sealed partial class ClaimIndex
                 }
             }
 
-            byLevel[level] += conditionOk[signature] ? claims : 0;
+            byLevel[level] += conditionOk[signature] && certaintyOk[certainty] ? claims : 0;
+            byCertainty[certainty] += conditionOk[signature] && levelOk[level] ? claims : 0;
         }
 
         var numbers = hits is not null && filter.Sort == ClaimSort.Relevance
-            ? ByRelevance(hits, hitClaims!, i => Matches(i, conditionOk, levelOk), skip, take)
-            : InOrder(filter.Sort, hitClaims, conditionOk, levelOk, skip, take);
+            ? ByRelevance(hits, hitClaims!, i => Matches(i, conditionOk, levelOk, certaintyOk), skip, take)
+            : InOrder(filter.Sort, hitClaims, conditionOk, levelOk, certaintyOk, skip, take);
         return new ClaimSelection(
             total,
             numbers,
             Vocabulary.Conditions.Select((c, i) => (c.Slug, byCondition[i])).ToDictionary(),
-            Vocabulary.Levels.Select((l, i) => (l.Slug, byLevel[i])).ToDictionary());
+            Vocabulary.Levels.Select((l, i) => (l.Slug, byLevel[i])).ToDictionary())
+        {
+            ByCertainty = CertaintyBadge.All.Select((c, i) => (c.Slug, byCertainty[i])).ToDictionary(),
+        };
     }
 
     /// <summary>A claim's level badge.</summary>
@@ -121,9 +137,10 @@ public sealed partial class ClaimIndex
         ? i
         : throw new KeyNotFoundException($"Claim {number} is not in this store's index.");
 
-    private int Cell(int claim) => (_signatures[claim] * Vocabulary.Levels.Count) + _levels[claim];
+    private int Cell(int claim) => (((_signatures[claim] * Vocabulary.Levels.Count) + _levels[claim]) * CertaintyCount) + _certainties[claim];
 
-    private bool Matches(int claim, bool[] conditionOk, bool[] levelOk) => conditionOk[_signatures[claim]] && levelOk[_levels[claim]];
+    private bool Matches(int claim, bool[] conditionOk, bool[] levelOk, bool[] certaintyOk) =>
+        conditionOk[_signatures[claim]] && levelOk[_levels[claim]] && certaintyOk[_certainties[claim]];
 
     /// <summary>For each distinct condition set: does it share a condition with the filter's (OR within the dimension)?</summary>
     private bool[] ConditionMatches(IReadOnlyList<string> slugs)
@@ -137,7 +154,7 @@ public sealed partial class ClaimIndex
         .ToArray();
 
     /// <summary>The page of matching claims along a sort order (a walk that stops when the page is full).</summary>
-    private List<int> InOrder(ClaimSort sort, int[]? hitClaims, bool[] conditionOk, bool[] levelOk, int skip, int take)
+    private List<int> InOrder(ClaimSort sort, int[]? hitClaims, bool[] conditionOk, bool[] levelOk, bool[] certaintyOk, int skip, int take)
     {
         bool[]? isHit = null;
         if (hitClaims is not null)
@@ -155,7 +172,7 @@ public sealed partial class ClaimIndex
         for (var k = 0; k < Count && page.Count < take; k++)
         {
             var i = order is null ? k : order[k];
-            if ((isHit is null || isHit[i]) && Matches(i, conditionOk, levelOk) && seen++ >= skip)
+            if ((isHit is null || isHit[i]) && Matches(i, conditionOk, levelOk, certaintyOk) && seen++ >= skip)
             {
                 page.Add(_numbers[i]);
             }

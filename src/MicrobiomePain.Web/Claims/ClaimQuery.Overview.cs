@@ -24,6 +24,30 @@ public static partial class ClaimQuery
         return new EvidenceMatrix(vocabulary.Levels, rows);
     }
 
+    /// <summary>The certainty view of the map: claims per condition and certainty, from the same index as every list.</summary>
+    public static async Task<CertaintyMatrix> CertaintyMatrixAsync(ClaimStoreContext db, FilterVocabulary vocabulary, CancellationToken ct = default)
+    {
+        var index = await ClaimIndex.ForAsync(db, ct);
+        var certainties = CertaintyBadge.All.Where(c => c.Slug != CertaintyBadge.NotGradedSlug || index.Select(ClaimFilter.All with { Certainties = [c.Slug] }, null, 0, 0).Total > 0).ToList();
+        var rows = vocabulary.Conditions.Select(condition =>
+        {
+            var byCertainty = index.Select(ClaimFilter.All with { Conditions = [condition.Slug] }, null, 0, 0).ByCertainty;
+            return new CertaintyMatrixRow(
+                condition,
+                certainties.Select(c => new CertaintyMatrixCell(
+                    c, byCertainty.GetValueOrDefault(c.Slug), ClaimFilter.All with { Conditions = [condition.Slug], Certainties = [c.Slug] })).ToList());
+        }).ToList();
+        return new CertaintyMatrix(certainties, rows);
+    }
+
+    /// <summary>How many graded claims the article overstates, and by how many steps on average (one query).</summary>
+    public static async Task<OverstatementSummary> OverstatementAsync(ClaimStoreContext db, CancellationToken ct = default)
+    {
+        var steps = await db.Claims.Where(c => c.Overstatement != null).Select(c => c.Overstatement!.Value).ToListAsync(ct);
+        var over = steps.Where(s => s > 0).ToList();
+        return new OverstatementSummary(steps.Count, over.Count, over.Count == 0 ? 0 : over.Average());
+    }
+
     public static Task<List<ConditionSummary>> ConditionsAsync(ClaimStoreContext db, CancellationToken ct = default) =>
         ConditionSummariesAsync(db, db.Conditions, ct);
 

@@ -61,6 +61,12 @@ public static partial class ClaimQuery
             claims = claims.Where(c => c.LevelRank >= minRank);
         }
 
+        if (filter.Certainties.Count > 0)
+        {
+            var ranks = CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Rank).ToList();
+            claims = claims.Where(c => ranks.Contains(c.CertaintyRank));
+        }
+
         return claims;
     }
 
@@ -69,6 +75,7 @@ public static partial class ClaimQuery
         ClaimSort.Article => claims.OrderBy(c => c.Number),
         ClaimSort.Title => claims.OrderBy(c => EF.Functions.Collate(c.Title, "NOCASE")).ThenBy(c => c.Number),
         ClaimSort.Reviewed => claims.OrderByDescending(c => c.Reviewed).ThenBy(c => c.Number),
+        ClaimSort.Overstatement => claims.OrderByDescending(c => c.Overstatement ?? -1).ThenBy(c => c.Number),
         _ => claims.OrderByDescending(c => c.LevelRank).ThenBy(c => c.Number),
     };
 
@@ -90,9 +97,15 @@ public static partial class ClaimQuery
     public static async Task<List<ClaimSummary>> SummariesAsync(ClaimStoreContext db, IQueryable<ClaimRow> claims, CancellationToken ct)
     {
         var index = await ClaimIndex.ForAsync(db, ct);
-        var rows = await claims.Select(c => new { c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed }).ToListAsync(ct);
+        var rows = await claims.Select(c => new
+        {
+            c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed, c.CertaintyRank, c.ArticleStrength, c.Overstatement, c.DomainSteps,
+        }).ToListAsync(ct);
         return rows.Select(r => new ClaimSummary(
-            r.Id, r.Slug, r.Title, r.Kind, index.LevelOf(r.Number), index.ConditionsOf(r.Number), r.FirstCaveatHtml, r.Reviewed)).ToList();
+            r.Id, r.Slug, r.Title, r.Kind, index.LevelOf(r.Number), index.ConditionsOf(r.Number), r.FirstCaveatHtml, r.Reviewed)
+        {
+            Certainty = CertaintySummary.From(r.CertaintyRank, r.ArticleStrength, r.Overstatement, r.DomainSteps),
+        }).ToList();
     }
 
     /// <summary>One page of claims plus the counts shown beside each filter option.</summary>
@@ -111,6 +124,7 @@ public static partial class ClaimQuery
             vocabulary.Levels.Select(l => new FacetCount(
                 l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList())
         {
+            CertaintyCounts = CertaintyBadge.All.Select(c => new FacetCount(c.Slug, c.Name, selection.ByCertainty.GetValueOrDefault(c.Slug))).ToList(),
             Highlights = (await ClaimSearch.HighlightsAsync(db, filter, selection.Numbers, ct))
                 .ToDictionary(h => "C" + h.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), h => h.Value),
         };
@@ -140,7 +154,8 @@ public static partial class ClaimQuery
                     s.SourceKey, s.Source!.Authors, s.Source.Year, s.Source.Title, s.Source.Journal, s.Source.Doi,
                     s.Source.Pmid, s.Source.Pmcid, s.Source.Url, s.Source.StudyType, s.Source.Population,
                     s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
-                    s.Relation, s.Note) { SeenAt = s.Source.SeenAt }).ToList()))
+                    s.Relation, s.Note) { SeenAt = s.Source.SeenAt }).ToList())
+            { CertaintyJson = c.CertaintyJson })
             .AsSplitQuery()
             .FirstOrDefault());
 
@@ -163,6 +178,7 @@ public static partial class ClaimQuery
                     ? null
                     : new ClaimTravelView(journey.TravelStudy, journey.TravelStudySource, journey.TravelFeature, journey.TravelFeatureNote, journey.TravelEntered),
                 History = history,
+                Certainty = CertaintyViews.Read(claim.CertaintyJson),
             }, null);
         }
 

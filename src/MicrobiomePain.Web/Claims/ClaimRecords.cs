@@ -15,7 +15,11 @@ public sealed record ClaimSummary(
     LevelBadge Level,
     IReadOnlyList<ConditionRef> Conditions,
     string FirstCaveatHtml,
-    DateOnly Reviewed);
+    DateOnly Reviewed)
+{
+    /// <summary>The computed certainty, each domain's step and the overstatement (see /evidence/method).</summary>
+    public CertaintySummary Certainty { get; init; } = CertaintySummary.NotGraded;
+}
 
 public sealed record FacetCount(string Slug, string Name, int Count);
 
@@ -28,6 +32,9 @@ public sealed record ClaimListPage(
     IReadOnlyList<FacetCount> LevelCounts,
     IReadOnlyList<FacetCount> MinLevelCounts)
 {
+    /// <summary>Claims the list would show with each certainty chosen (the other filters kept).</summary>
+    public IReadOnlyList<FacetCount> CertaintyCounts { get; init; } = [];
+
     /// <summary>For a search: each listed claim's title and snippet with the matching words marked, keyed by claim id.</summary>
     public IReadOnlyDictionary<string, SearchHighlight> Highlights { get; init; } = new Dictionary<string, SearchHighlight>();
 }
@@ -122,6 +129,12 @@ public sealed record ClaimDetail(
 
     /// <summary>Every change to the claim's review, newest first.</summary>
     public IReadOnlyList<ClaimChange> History { get; init; } = [];
+    /// <summary>The stored grading as read from the store; <see cref="Certainty"/> is what readers see.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? CertaintyJson { get; init; }
+
+    /// <summary>How this claim was graded; null when it is not graded.</summary>
+    public ClaimCertainty? Certainty { get; init; }
 }
 
 /// <summary>What a claim slug resolves to: the claim, a permanent redirect from an old slug, or nothing.</summary>

@@ -36,3 +36,22 @@ public sealed record LevelExplained(string Description, string MoveUp, LevelGrou
 {
     public LevelBadge Level => Group.Level;
 }
+
+/// <summary>Claims per condition and certainty (the map's certainty view); each cell links to the filtered list.</summary>
+public sealed record CertaintyMatrix(IReadOnlyList<CertaintyBadge> Certainties, IReadOnlyList<CertaintyMatrixRow> Rows);
+
+public sealed record CertaintyMatrixRow(ConditionRef Condition, IReadOnlyList<CertaintyMatrixCell> Cells)
+{
+    public int Total => Cells.Sum(c => c.Count);
+}
+
+public sealed record CertaintyMatrixCell(CertaintyBadge Certainty, int Count, ClaimFilter Filter);
+
+/// <summary>How often, and by how much, the article sounds surer than its evidence (graded claims only).</summary>
+public sealed record OverstatementSummary(int Graded, int Overstated, double AverageSteps)
+{
+    /// <summary>The one line the home page and /article show.</summary>
+    public string Sentence => Overstated == 0
+        ? $"The article never sounds more certain than its evidence in the {Graded} graded claims."
+        : $"The article sounds more certain than its evidence in {Overstated} of {Graded} claims, by {AverageSteps.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} {(AverageSteps == 1 ? "step" : "steps")} on average.";
+}

@@ -16,6 +16,7 @@ public static partial class ClaimParser
         "id", "title", "kind", "aliases", "conditions", "evidence", "level_reasoning",
         "article_quote", "hype_gap", "sources", "reviewed",
         "travel", "history",
+        "about", "supported_statement", "article_strength", "article_strength_reason", "publication_bias",
     ];
 
     public const string EvidenceSection = "Evidence";
@@ -97,6 +98,7 @@ public static partial class ClaimParser
         var sources = ReadSources(map);
         var travel = ClaimJourneyParser.ReadTravel(map);
         var history = ClaimJourneyParser.ReadHistory(map);
+        var grading = ReadGrading(map);
 
         var body = ReadBody(document, bag);
 
@@ -123,7 +125,42 @@ public static partial class ClaimParser
             References = document.Descendants<ClaimReferenceInline>().ToList(),
             Travel = travel,
             History = history,
+            Grading = grading,
         };
+    }
+
+    private static ClaimGradingFields ReadGrading(YamlMap map)
+    {
+        var about = map.String("about", required: false);
+        if (about is not null && !Grading.GradingVocabulary.Abouts.Contains(about))
+        {
+            map.Error(map.Node("about")!, $"about '{about}' is not one of: {string.Join(", ", Grading.GradingVocabulary.Abouts)}.");
+        }
+
+        var statement = map.String("supported_statement", required: false);
+        if (about is not null && statement is null)
+        {
+            map.Error(map.PositionOfKey("about"), "a graded claim (with 'about') needs 'supported_statement': the claim as its certainty allows it to be said.");
+        }
+
+        if (about is null && statement is not null)
+        {
+            map.Error(map.PositionOfKey("supported_statement"), "'supported_statement' needs 'about: humans' or 'about: animals', so the claim can be graded.");
+        }
+
+        var strength = map.String("article_strength", required: false);
+        if (strength is not null && Grading.StatementStrength.Parse(strength) is null)
+        {
+            map.Error(map.Node("article_strength")!, $"article_strength '{strength}' is not one of: {string.Join(", ", Enum.GetValues<Grading.ArticleStrength>().Select(Grading.StatementStrength.Slug))}.");
+        }
+
+        var reason = map.String("article_strength_reason", required: false);
+        if (strength is not null && reason is null)
+        {
+            map.Error(map.PositionOfKey("article_strength"), "an article_strength override needs 'article_strength_reason': one line on why the words alone mislead.");
+        }
+
+        return new ClaimGradingFields(about, statement, strength, reason, map.String("publication_bias", required: false));
     }
 
     private static List<ClaimSourceRef> ReadSources(YamlMap map)
@@ -151,7 +188,7 @@ public static partial class ClaimParser
                     break;
                 case YamlMappingNode entry:
                     var entryMap = map.Nested(entry);
-                    entryMap.RejectUnknownKeys(["key", "relation", "note"], "a source entry");
+                    entryMap.RejectUnknownKeys(["key", "relation", "note", "outcome", "outcome_reason", "design"], "a source entry");
                     var k = entryMap.String("key", required: true);
                     var relation = entryMap.String("relation", required: false) ?? SourceRelations.Supports;
                     if (!SourceRelations.All.Contains(relation))
@@ -159,9 +196,24 @@ public static partial class ClaimParser
                         entryMap.Error(entryMap.Node("relation")!, $"relation '{relation}' is not one of: {string.Join(", ", SourceRelations.All)}.");
                     }
 
+                    var outcome = entryMap.String("outcome", required: false);
+                    if (outcome is not null && !Grading.GradingVocabulary.Outcomes.Contains(outcome))
+                    {
+                        entryMap.Error(entryMap.Node("outcome")!, $"outcome '{outcome}' is not one of: {string.Join(", ", Grading.GradingVocabulary.Outcomes)}.");
+                    }
+
+                    var outcomeReason = entryMap.String("outcome_reason", required: false);
+                    if (outcome == "indirect" && outcomeReason is null)
+                    {
+                        entryMap.Error(entryMap.PositionOfKey("outcome"), "an indirect outcome needs 'outcome_reason', e.g. 'lesion size measured, not pain'.");
+                    }
+
                     if (k is not null)
                     {
-                        result.Add(new ClaimSourceRef(k, relation, entryMap.String("note", required: false), map.PositionOf(item)));
+                        result.Add(new ClaimSourceRef(k, relation, entryMap.String("note", required: false), map.PositionOf(item))
+                        {
+                            Outcome = outcome, OutcomeReason = outcomeReason, Design = entryMap.String("design", required: false),
+                        });
                     }
 
                     break;

@@ -25,6 +25,7 @@ public static class ContentChecker
         var levelSlugs = levels.Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
         var conditionSlugs = conditions.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
         var sourceKeys = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var byKey = sources.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var ids = new Dictionary<string, ClaimDocument>(StringComparer.Ordinal);
         var names = new Dictionary<string, ClaimDocument>(StringComparer.Ordinal);
@@ -85,6 +86,8 @@ public static class ContentChecker
             {
                 Error(claim.File, duplicate.Last().Position, $"source '{duplicate.Key}' is cited twice; keep one entry.");
             }
+
+            diagnostics.AddRange(Grading.ClaimGrader.Check(claim, byKey));
         }
 
         return diagnostics;

@@ -37,7 +37,16 @@ public sealed record Source(
 {
     /// <summary>Where each confirmed field (or the whole entry, under "entry") was seen: field name → page address.</summary>
     public IReadOnlyDictionary<string, string> SeenAt { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The certainty inputs (sources.yml: design, population_kind, sample_size, risk_of_bias), one per part of the study; empty when not given.</summary>
+    public IReadOnlyList<SourcePart> Parts { get; init; } = [];
+
+    /// <summary>The one-line reason for the risk-of-bias judgement.</summary>
+    public string? RiskOfBiasReason { get; init; }
 }
+
+/// <summary>One part of a source for the certainty rule (most sources have one; a paper with mice and a human pilot has two).</summary>
+public sealed record SourcePart(string Design, string PopulationKind, int? SampleSize, string RiskOfBias);
 
 /// <summary>How a cited study bears on a claim.</summary>
 public static class SourceRelations
@@ -50,7 +59,16 @@ public static class SourceRelations
     public static readonly IReadOnlyList<string> All = [Supports, PartlySupports, Contradicts, Context];
 }
 
-public sealed record ClaimSourceRef(string Key, string Relation, string? Note, SourcePosition Position);
+public sealed record ClaimSourceRef(string Key, string Relation, string? Note, SourcePosition Position)
+{
+    /// <summary>direct: the source measured the claim's outcome; indirect: a stand-in for it (with <see cref="OutcomeReason"/>).</summary>
+    public string? Outcome { get; init; }
+
+    public string? OutcomeReason { get; init; }
+
+    /// <summary>Which of the source's designs this claim uses, when the source has several.</summary>
+    public string? Design { get; init; }
+}
 
 public sealed record ClaimKinds
 {
@@ -87,6 +105,23 @@ public sealed record ClaimDocument(
 
     /// <summary>The claim's review history, as written (oldest first or any order; shown newest first).</summary>
     public IReadOnlyList<ClaimHistoryEntry> History { get; init; } = [];
+
+    /// <summary>The certainty inputs of the claim itself; a claim without <c>about</c> is not graded.</summary>
+    public ClaimGradingFields Grading { get; init; } = ClaimGradingFields.None;
+}
+
+/// <summary>
+/// Front-matter inputs of the certainty rule: what the claim is about (humans or animals), the statement the evidence
+/// allows, an optional override of the article's strength (with its reason) and publication bias when recorded.
+/// </summary>
+public sealed record ClaimGradingFields(
+    string? About,
+    string? SupportedStatement,
+    string? ArticleStrength,
+    string? ArticleStrengthReason,
+    string? PublicationBias)
+{
+    public static ClaimGradingFields None { get; } = new(null, null, null, null, null);
 }
 
 /// <summary>Where an overstatement entered on the way from study to summary.</summary>

@@ -15,6 +15,7 @@ public static partial class ReferenceDataParser
         "key", "authors", "year", "title", "journal", "doi", "pmid", "pmcid", "url", "study_type",
         "population", "n", "finding", "verified", "unverified", "partly_verified", "note",
         "seen_at",
+        "design", "population_kind", "sample_size", "risk_of_bias", "risk_of_bias_reason",
     ];
 
     [GeneratedRegex(@"^10\.[0-9]{4,9}/[^\s]+$")]
@@ -104,6 +105,8 @@ public static partial class ReferenceDataParser
                     map.String("note", false), map.Position)
                 {
                     SeenAt = seenAt,
+                    Parts = ReadParts(map),
+                    RiskOfBiasReason = map.String("risk_of_bias_reason", false),
                 };
         });
 
@@ -150,6 +153,84 @@ public static partial class ReferenceDataParser
 
     /// <summary>The 'seen_at' key for the page where the entry as a whole was seen.</summary>
     public const string SeenAtEntry = "entry";
+
+    /// <summary>
+    /// The certainty inputs: design, population_kind, sample_size and risk_of_bias, each one value or a list of the same
+    /// length (one entry per part of the study). All four or none; a sample size is a whole number or 'unknown'.
+    /// </summary>
+    private static List<SourcePart> ReadParts(YamlMap map)
+    {
+        string[] keys = ["design", "population_kind", "sample_size", "risk_of_bias"];
+        if (!keys.Any(map.Has))
+        {
+            if (map.Has("risk_of_bias_reason"))
+            {
+                map.Error(map.PositionOfKey("risk_of_bias_reason"), "'risk_of_bias_reason' needs 'risk_of_bias' (low, some-concerns, high or not-assessed).");
+            }
+
+            return [];
+        }
+
+        var missing = keys.Where(k => !map.Has(k)).ToList();
+        if (missing.Count > 0)
+        {
+            map.Error(map.PositionOfKey(keys.First(map.Has)), $"certainty inputs come together: add {string.Join(", ", missing.Select(m => $"'{m}'"))} (a sample size may be 'unknown', never a guess).");
+            return [];
+        }
+
+        var designs = map.StringList("design", true);
+        var kinds = map.StringList("population_kind", true);
+        var sizes = map.StringList("sample_size", true);
+        var risks = map.StringList("risk_of_bias", true);
+        if (map.String("risk_of_bias_reason", false) is null)
+        {
+            map.Error(map.PositionOfKey("risk_of_bias"), "'risk_of_bias' needs 'risk_of_bias_reason': one line on what the judgement rests on.");
+        }
+
+        var ok = true;
+        void Closed(IReadOnlyList<(string Value, SourcePosition Position)> values, IReadOnlyList<string> valid, string key)
+        {
+            foreach (var (value, position) in values.Where(v => !valid.Contains(v.Value)))
+            {
+                map.Error(position, $"{key} '{value}' is not one of: {string.Join(", ", valid)}.");
+                ok = false;
+            }
+        }
+
+        Closed(designs, Grading.GradingVocabulary.Designs.Select(d => d.Slug).ToList(), "design");
+        Closed(kinds, Grading.GradingVocabulary.PopulationKinds, "population_kind");
+        Closed(risks, Grading.GradingVocabulary.RisksOfBias, "risk_of_bias");
+        var numbers = new List<int?>();
+        foreach (var (value, position) in sizes)
+        {
+            if (value == "unknown")
+            {
+                numbers.Add(null);
+            }
+            else if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+            {
+                numbers.Add(n);
+            }
+            else
+            {
+                map.Error(position, $"sample_size '{value}' must be a whole number of participants or animals, or 'unknown' (never a guess).");
+                ok = false;
+            }
+        }
+
+        foreach (var (key, values) in new[] { ("population_kind", kinds), ("sample_size", sizes), ("risk_of_bias", risks) })
+        {
+            if (values.Count != designs.Count)
+            {
+                map.Error(map.PositionOfKey(key), $"'{key}' has {values.Count} value(s) but 'design' has {designs.Count}; give one per design.");
+                ok = false;
+            }
+        }
+
+        return ok && designs.Count > 0
+            ? designs.Select((d, i) => new SourcePart(d.Value, kinds[i].Value, numbers[i], risks[i].Value)).ToList()
+            : [];
+    }
 
     private static string? Slug(YamlMap map, string key)
     {

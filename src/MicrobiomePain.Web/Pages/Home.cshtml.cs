@@ -13,10 +13,13 @@ public sealed class HomeModel(ClaimStoreContext db) : PageModel
 
     public EvidenceMatrix Matrix { get; private set; } = null!;
 
+    public OverstatementSummary Overstatement { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
         Overview = await ClaimQuery.ListAsync(db, ClaimFilter.All, Vocabulary, ct);
         Matrix = await ClaimQuery.MatrixAsync(db, Vocabulary, ct);
+        Overstatement = await ClaimQuery.OverstatementAsync(db, ct);
     }
 }

@@ -7,7 +7,7 @@ namespace MicrobiomePain.Web.Pages;
 
 /// <summary>
 /// Prose written in content Markdown and rendered into the store: /about (content/pages/about.md) and /article
-/// (content/article.md, the walk-through). The path names the page.
+/// (content/article.md, the walk-through), /evidence/method (content/pages/method.md). The path names the page.
 /// </summary>
 public sealed class ProseModel(ClaimStoreContext db) : PageModel
 {
@@ -15,10 +15,13 @@ public sealed class ProseModel(ClaimStoreContext db) : PageModel
 
     /// <summary>On /article: how many overstatements there are and where they entered; null on other pages.</summary>
     public MicrobiomePain.Web.Claims.OverstatementCounts? Overstatements { get; private set; }
+    /// <summary>The overstatement line shown on /article; null on other pages.</summary>
+    public MicrobiomePain.Web.Claims.OverstatementSummary? Overstatement { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var slug = (Request.Path.Value ?? "").Trim('/');
+        // The page is named by the last path segment: /evidence/method is content/pages/method.md.
+        var slug = (Request.Path.Value ?? "").Trim('/').Split('/')[^1];
         var page = await db.Pages.FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (page is null)
         {
@@ -31,6 +34,7 @@ public sealed class ProseModel(ClaimStoreContext db) : PageModel
             Overstatements = await MicrobiomePain.Web.Claims.ClaimQuery.OverstatementsAsync(db, ct);
         }
 
+        Overstatement = slug == "article" ? await MicrobiomePain.Web.Claims.ClaimQuery.OverstatementAsync(db, ct) : null;
         return Page();
     }
 }

@@ -30,6 +30,8 @@ public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> option
             e.HasIndex(c => c.Title);
             e.HasIndex(c => c.Reviewed);
             e.HasIndex(c => c.LevelSlug);
+            e.HasIndex(c => c.CertaintyRank);
+            e.HasIndex(c => new { c.Overstatement, c.Number });
             e.HasOne(c => c.Level).WithMany().HasForeignKey(c => c.LevelSlug);
             e.HasMany(c => c.Caveats).WithOne().HasForeignKey(c => c.ClaimNumber);
             e.HasMany(c => c.Conditions).WithOne().HasForeignKey(c => c.ClaimNumber);

@@ -30,6 +30,20 @@ public sealed class ClaimRow
     public string? TravelFeature { get; set; }
     public string? TravelFeatureNote { get; set; }
     public string? TravelEntered { get; set; }
+    /// <summary>The computed certainty (0 no direct evidence … 4 high), or -1 when the claim is not graded.</summary>
+    public int CertaintyRank { get; set; } = -1;
+
+    /// <summary>How sure the article's sentence sounds (1 states uncertainty … 4 established); null when not graded.</summary>
+    public int? ArticleStrength { get; set; }
+
+    /// <summary>Article strength minus certainty in steps (never below 0); null when not graded.</summary>
+    public int? Overstatement { get; set; }
+
+    /// <summary>Each domain's step, comma-separated in CertaintyRule.DomainNames order; null when not graded.</summary>
+    public string? DomainSteps { get; set; }
+
+    /// <summary>The whole grading as shown on the claim page (a serialised ClaimCertainty); null when not graded.</summary>
+    public string? CertaintyJson { get; set; }
     public EvidenceLevelRow? Level { get; set; }
     public List<CaveatRow> Caveats { get; set; } = [];
     public List<ClaimConditionRow> Conditions { get; set; } = [];

@@ -30,11 +30,18 @@ public sealed record StoreRows(
         var claimSources = new List<ClaimSourceRow>();
         var aliases = new List<ClaimAliasRow>();
         var history = new List<ClaimHistoryRow>();
+        var sourcesByKey = content.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
         foreach (var claim in content.Claims)
         {
             var number = StoreBuilder.ClaimNumber(claim.Id);
+            var grading = Grading.ClaimGrader.For(claim, sourcesByKey);
             claims.Add(new ClaimRow
             {
+                CertaintyRank = grading is null ? -1 : (int)grading.Grade.Certainty,
+                ArticleStrength = grading is null ? null : (int)grading.Strength.Strength,
+                Overstatement = grading?.Overstatement.Steps,
+                DomainSteps = grading is null ? null : string.Join(',', grading.Grade.Domains.Select(d => d.Steps)),
+                CertaintyJson = grading is null ? null : CertaintyViews.Json(grading, sourcesByKey),
                 Number = number, Id = claim.Id, Slug = claim.Slug, Title = claim.Title, Kind = claim.Kind,
                 LevelSlug = claim.Evidence, LevelRank = ranks[claim.Evidence], LevelReasoning = claim.LevelReasoning,
                 ArticleQuote = claim.ArticleQuote, HypeGap = claim.HypeGap, Reviewed = claim.Reviewed,

@@ -43,6 +43,20 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Theory]
     [InlineData("light")]
     [InlineData("dark")]
+    public async Task The_grading_table_of_every_shipped_claim_has_no_WCAG_2_2_AA_violations(string scheme)
+    {
+        var page = await browser.NewPageAsync(scheme: scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light);
+        foreach (var slug in Directory.EnumerateFiles(Path.Combine(TestContent.Shipped(), "claims"), "*.md").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
+        {
+            await page.GotoAsync("/claims/" + slug);
+            Assert.Equal(1, await page.Locator("table.grading caption").First.CountAsync());
+            await AssertNoViolations(page);
+        }
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
     public async Task The_development_status_page_listing_content_errors_has_no_WCAG_2_2_AA_violations(string scheme)
     {
         // The status page exists only in Development, so it gets an app of its own, showing an invalid save's diagnostics.

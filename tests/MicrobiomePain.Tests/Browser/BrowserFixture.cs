@@ -46,11 +46,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         "changes" => "/changes",
         // A claim whose travel chain quotes the feature and whose history has two entries.
         "travel-claim" => "/claims/lesion-result-implies-pain-effect",
+        "method" => "/evidence/method",
+        "map-certainty" => "/map?view=certainty",
+        "claim-graded-animals" => "/claims/metronidazole-endometriosis-lesions-mice",
+        "list-by-certainty" => "/claims?certainty=very-low&sort=overstatement",
         _ => throw new ArgumentOutOfRangeException(nameof(pageType), pageType, null),
     };
 
     public static TheoryData<string> PageTypes { get; } =
-        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about", "changes", "travel-claim"];
+        ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about",
+         "changes", "travel-claim", "method", "map-certainty", "claim-graded-animals", "list-by-certainty"];
 
     public async ValueTask InitializeAsync()
     {

@@ -77,6 +77,11 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
             parts.Add("at least " + Vocabulary.Levels.First(l => l.Slug == min).Name);
         }
 
+        if (filter.Certainties.Count > 0)
+        {
+            parts.Add("certainty " + string.Join(" or ", CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Name.ToLowerInvariant())));
+        }
+
         if (filter.Page > 1)
         {
             parts.Add($"page {filter.Page}");

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using MicrobiomePain.Tests.Content;
+using MicrobiomePain.Tests.Support;
+using MicrobiomePain.Web.Content;
+using MicrobiomePain.Web.Grading;
+
+namespace MicrobiomePain.Tests.Grading;
+
+/// <summary>Every shipped claim is graded from complete inputs, and the page, the JSON API and the CSV say the same.</summary>
+public sealed class ShippedCertaintyTests(ShippedContentTests.Fixture fixture) : IClassFixture<ShippedContentTests.Fixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Dictionary<string, Source> Sources => fixture.Content.Sources.ToDictionary(s => s.Key);
+
+    [Fact]
+    public void Every_shipped_claim_has_its_inputs_a_certainty_and_a_matching_supported_statement()
+    {
+        Assert.Equal(20, fixture.Content.Claims.Count);
+        foreach (var claim in fixture.Content.Claims)
+        {
+            var (input, problems) = ClaimGrader.Inputs(claim, Sources);
+            Assert.True(input is not null && problems.Count == 0, $"{claim.Id}: {string.Join("; ", problems.Select(p => p.Message))}");
+            Assert.All(claim.Sources.Where(s => ClaimGrader.InBody(s.Relation)), s => Assert.NotEmpty(Sources[s.Key].Parts));
+            var grading = ClaimGrader.For(claim, Sources);
+            Assert.NotNull(grading);
+            Assert.Null(SupportedStatement.Problem(grading.SupportedStatement, grading.Grade.Certainty));
+            Assert.InRange(grading.Overstatement.Steps, 0, 3);
+        }
+    }
+
+    [Fact]
+    public void Every_risk_of_bias_judgement_has_a_reason_and_no_sample_size_is_guessed()
+    {
+        foreach (var source in fixture.Content.Sources)
+        {
+            Assert.NotEmpty(source.Parts);
+            Assert.False(string.IsNullOrWhiteSpace(source.RiskOfBiasReason), source.Key);
+
+            // A numeric size must appear in the source's own recorded n (free text from the research notes).
+            foreach (var n in source.Parts.Select(p => p.SampleSize).OfType<int>())
+            {
+                var recorded = (source.SampleSize ?? "").Replace(" vs ", "+", StringComparison.Ordinal);
+                Assert.True(
+                    recorded.Contains(n.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    || recorded.Split('+').Select(x => int.TryParse(x.Trim().Split(' ')[0], out var v) ? v : 0).Sum() == n,
+                    $"{source.Key}: sample_size {n} is not the recorded n '{source.SampleSize}'");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_claim_page_the_api_and_the_csv_agree_on_every_claims_certainty_and_overstatement()
+    {
+        using var client = fixture.App.NewClient();
+        var csv = (await client.GetStringAsync(new Uri("/claims.csv", UriKind.Relative), Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',');
+        var rows = csv.Skip(1).Select(line => ParseCsv(line)).ToDictionary(r => r[0]);
+        foreach (var claim in fixture.Content.Claims)
+        {
+            var grading = ClaimGrader.For(claim, Sources)!;
+            using var api = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/claims/" + claim.Slug, UriKind.Relative), Ct));
+            var certainty = api.RootElement.GetProperty("certainty");
+            var html = await client.GetStringAsync(new Uri("/claims/" + claim.Slug, UriKind.Relative), Ct);
+            var row = rows[claim.Id];
+
+            var slug = GradingVocabulary.Slug(grading.Grade.Certainty);
+            Assert.Equal(slug, certainty.GetProperty("certainty").GetProperty("slug").GetString());
+            Assert.Equal(slug, row[Array.IndexOf(header, "certainty")]);
+            Assert.Contains($"class=\"certainty certainty-{slug}\"", html, StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(GradingVocabulary.Name(grading.Grade.Certainty)), html, StringComparison.Ordinal);
+
+            Assert.Equal(grading.Overstatement.Steps, certainty.GetProperty("overstatement").GetInt32());
+            Assert.Equal(grading.Overstatement.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), row[Array.IndexOf(header, "overstatement")]);
+            Assert.Contains($"Overstatement: {grading.Overstatement.Steps} step", html, StringComparison.Ordinal);
+
+            foreach (var domain in grading.Grade.Domains)
+            {
+                Assert.Equal(domain.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), row[Array.IndexOf(header, Web.Api.Exports.CsvDomainColumn(domain.Domain))]);
+                Assert.Contains(certainty.GetProperty("domains").EnumerateArray(), d => d.GetProperty("domain").GetString() == domain.Domain && d.GetProperty("steps").GetInt32() == domain.Steps);
+            }
+
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(grading.SupportedStatement), html, StringComparison.Ordinal);
+            Assert.Contains("<caption id=\"grading-caption\">", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_certainty_filter_counts_and_the_overstatement_sort_come_from_the_same_query_as_the_list()
+    {
+        using var client = fixture.App.NewClient();
+        using var all = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/claims?sort=overstatement", UriKind.Relative), Ct));
+        var steps = all.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("certainty").GetProperty("overstatement").GetInt32()).ToList();
+        Assert.Equal(steps.OrderDescending(), steps);
+
+        foreach (var count in all.RootElement.GetProperty("certaintyCounts").EnumerateArray())
+        {
+            var slug = count.GetProperty("slug").GetString()!;
+            using var filtered = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/claims?certainty=" + slug, UriKind.Relative), Ct));
+            Assert.Equal(count.GetProperty("count").GetInt32(), filtered.RootElement.GetProperty("total").GetInt32());
+            Assert.All(filtered.RootElement.GetProperty("items").EnumerateArray(), i => Assert.Equal(slug, i.GetProperty("certainty").GetProperty("certainty").GetProperty("slug").GetString()));
+            var page = await client.GetStringAsync(new Uri("/claims?certainty=" + slug, UriKind.Relative), Ct);
+            Assert.Equal(count.GetProperty("count").GetInt32(), Html.ListedSlugs(page).Count);
+        }
+
+        Assert.Equal(400, (int)(await client.GetAsync(new Uri("/claims?certainty=sure", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_home_page_and_the_walk_through_say_how_often_the_article_overstates()
+    {
+        using var client = fixture.App.NewClient();
+        var over = fixture.Content.Claims.Select(c => ClaimGrader.For(c, Sources)!.Overstatement.Steps).Where(s => s > 0).ToList();
+        var sentence = $"The article sounds more certain than its evidence in {over.Count} of 20 claims";
+        Assert.Contains(sentence, await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct), StringComparison.Ordinal);
+        Assert.Contains(sentence, await client.GetStringAsync(new Uri("/article", UriKind.Relative), Ct), StringComparison.Ordinal);
+        Assert.Contains("Claims by condition and certainty of the evidence", await client.GetStringAsync(new Uri("/map?view=certainty", UriKind.Relative), Ct), StringComparison.Ordinal);
+        Assert.Contains("Hooijmans", await client.GetStringAsync(new Uri("/evidence/method", UriKind.Relative), Ct), StringComparison.Ordinal);
+    }
+
+    private static List<string> ParseCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
+    }
+}
