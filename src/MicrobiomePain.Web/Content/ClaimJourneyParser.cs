@@ -21,15 +21,8 @@ internal static partial class ClaimJourneyParser
 
     public static ClaimTravel? ReadTravel(YamlMap map)
     {
-        var node = map.Node("travel");
-        if (node is null)
+        if (map.Mapping("travel", "'travel' is a set of fields: study, study_source, feature (optional), feature_note (optional) and entered.") is not { } mapping)
         {
-            return null;
-        }
-
-        if (node is not YamlMappingNode mapping)
-        {
-            map.Error(node, "'travel' is a set of fields: study, study_source, feature (optional), feature_note (optional) and entered.");
             return null;
         }
 
@@ -64,8 +57,8 @@ internal static partial class ClaimJourneyParser
 
         return study is null || studySource is null || entered is null
             ? null
-            : new ClaimTravel(study, studySource, feature, featureNote, entered, map.PositionOf(node),
-                travel.Has("study_source") ? travel.PositionOf(travel.Node("study_source")!) : map.PositionOf(node));
+            : new ClaimTravel(study, studySource, feature, featureNote, entered, map.PositionOf(mapping),
+                travel.Has("study_source") ? travel.PositionOf(travel.Node("study_source")!) : map.PositionOf(mapping));
     }
 
     public static List<ClaimHistoryEntry> ReadHistory(YamlMap map)

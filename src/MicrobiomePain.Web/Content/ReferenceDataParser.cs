@@ -117,15 +117,8 @@ public static partial class ReferenceDataParser
     private static Dictionary<string, string> SeenAt(YamlMap map)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var node = map.Node("seen_at");
-        if (node is null)
+        if (map.Mapping("seen_at", "'seen_at' is a set of 'field: https://…' lines (or 'entry: https://…'), saying where each confirmed field was seen.") is not { } mapping)
         {
-            return result;
-        }
-
-        if (node is not YamlMappingNode mapping)
-        {
-            map.Error(node, "'seen_at' is a set of 'field: https://…' lines (or 'entry: https://…'), saying where each confirmed field was seen.");
             return result;
         }
 

@@ -59,6 +59,18 @@ internal sealed class YamlMap
 
     public bool Has(string key) => _entries.ContainsKey(key);
 
+    /// <summary>The key's value as a mapping; null when the key is absent, or (with <paramref name="shape"/> as the error) not a mapping.</summary>
+    public YamlMappingNode? Mapping(string key, string shape)
+    {
+        var node = Node(key);
+        if (node is not null and not YamlMappingNode)
+        {
+            Error(node, shape);
+        }
+
+        return node as YamlMappingNode;
+    }
+
     /// <summary>Reports keys that are not in <paramref name="known"/>, suggesting the nearest known key (typos such as 'condtions').</summary>
     public void RejectUnknownKeys(IReadOnlyCollection<string> known, string where)
     {

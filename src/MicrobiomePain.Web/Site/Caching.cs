@@ -98,7 +98,7 @@ public static class Caching
         where TBuilder : IEndpointConventionBuilder => builder.CacheOutput(ContentPolicy);
 
     /// <summary>"br", "gzip" or "identity": what the response compression middleware will use for this request.</summary>
-    public static string NegotiatedEncoding(HttpContext context)
+    private static string NegotiatedEncoding(HttpContext context)
     {
         var provider = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
         return provider.CheckRequestAcceptsCompression(context) && provider.GetCompressionProvider(context) is { } chosen

@@ -33,11 +33,7 @@ public sealed class BrowserTests(PublishedApp app) : IAsyncLifetime
         BrowserFixture.RequireChromium(_unavailable);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var slug = Html.ListedSlugs(await http.GetStringAsync(new Uri("/claims", UriKind.Relative), TestContext.Current.CancellationToken))[0];
-        string[] paths =
-        [
-            "/", "/claims", "/claims?evidence=animal-study", "/claims?q=probiotic", $"/claims/{slug}", "/map", "/conditions",
-            "/conditions/fibromyalgia", "/evidence", "/article", "/sources", "/about", "/changes",
-        ];
+        var paths = PublishedApp.ReaderPages(slug);
 
         var problems = new List<string>();
         foreach (var reader in new[] { "first reader", "later reader" })

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
 using MicrobiomePain.Tests.Support;
@@ -52,15 +51,7 @@ public sealed partial class BuildOutputTests
                 using var response = await http.SendAsync(request, Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.NotNull(response.Content.Headers.ContentType);
-                var body = await response.Content.ReadAsByteArrayAsync(Ct);
-                if (response.Content.Headers.ContentEncoding.SingleOrDefault() == "gzip")
-                {
-                    using var gzip = new GZipStream(new MemoryStream(body), CompressionMode.Decompress);
-                    using var decoded = new MemoryStream();
-                    await gzip.CopyToAsync(decoded, Ct);
-                    body = decoded.ToArray();
-                }
-
+                var body = ContentCoding.Decode(await response.Content.ReadAsByteArrayAsync(Ct), response.Content.Headers.ContentEncoding.SingleOrDefault());
                 Assert.True(body.Length > 0, $"{asset} with Accept-Encoding {encoding ?? "none"} is empty");
                 identity ??= body;
                 Assert.Equal(identity, body);

@@ -31,6 +31,14 @@ public sealed class PublishedApp : IAsyncLifetime
         BaseAddress = await _process.ListeningAsync();
     }
 
+    /// <summary>Every type of page a reader lands on (all 200s), given the slug of a shipped claim.</summary>
+    public static IReadOnlyList<string> ReaderPages(string claimSlug) =>
+    [
+        "/", "/claims", "/claims?evidence=animal-study", "/claims?condition=fibromyalgia&min=human-observational&sort=article",
+        "/claims?q=probiotic", $"/claims/{claimSlug}", "/map", "/article", "/sources", "/conditions", "/conditions/fibromyalgia",
+        "/evidence", "/about", "/changes", "/evidence/method", "/map?view=certainty",
+    ];
+
     /// <summary>What the process wrote to standard error (empty when all is well).</summary>
     public string StandardError => _process?.StandardError ?? "";
 

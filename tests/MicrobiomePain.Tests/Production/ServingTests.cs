@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -176,12 +175,7 @@ public sealed partial class ServingTests(PublishedApp app)
     private static async Task<List<string>> UrlFamiliesAsync(HttpClient http)
     {
         var slug = await FirstSlugAsync(http);
-        var pages = new List<string>
-        {
-            "/", "/claims", "/claims?evidence=animal-study", "/claims?condition=fibromyalgia&min=human-observational&sort=article",
-            "/claims?q=probiotic", "/claims?evidence=speculative&min=human-trial", $"/claims/{slug}", "/map", "/article", "/sources",
-            "/conditions", "/conditions/fibromyalgia", "/evidence", "/about", "/changes", "/no-such-page", "/claims?evidence=no-such-level",
-        };
+        var pages = new List<string>(PublishedApp.ReaderPages(slug)) { "/claims?evidence=speculative&min=human-trial", "/no-such-page", "/claims?evidence=no-such-level" };
         var others = new List<string>
         {
             $"/claims/{slug}/cite.bib", $"/claims/{slug}/cite.ris", $"/claims/{slug}/cite.json", "/claims.csv",
@@ -225,26 +219,7 @@ public sealed partial class ServingTests(PublishedApp app)
         using var response = await http.SendAsync(request, Ct);
         var raw = await response.Content.ReadAsByteArrayAsync(Ct);
         var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
-        return new Answer(response.StatusCode, response.Content.Headers.ContentType?.ToString(), encoding, Decode(raw, encoding));
-    }
-
-    private static byte[] Decode(byte[] body, string? encoding)
-    {
-        if (encoding is null)
-        {
-            return body;
-        }
-
-        using var input = new MemoryStream(body);
-        using Stream decoder = encoding switch
-        {
-            "br" => new BrotliStream(input, CompressionMode.Decompress),
-            "gzip" => new GZipStream(input, CompressionMode.Decompress),
-            _ => throw new InvalidOperationException($"unexpected Content-Encoding {encoding}"),
-        };
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
+        return new Answer(response.StatusCode, response.Content.Headers.ContentType?.ToString(), encoding, ContentCoding.Decode(raw, encoding));
     }
 
     private static string Text(Answer answer)

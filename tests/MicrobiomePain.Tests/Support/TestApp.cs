@@ -27,9 +27,6 @@ public sealed class TestApp(string contentPath) : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
 
-        // Outside Development the framework serves build-time static assets (the precompressed .gz files)
-        // only from published output; this lets a test browser load the stylesheet as a reader would.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Store:ContentPath", ContentPath);
         builder.UseSetting("Store:StoreDirectory", StoreDirectory);
         foreach (var (key, value) in Settings)
