@@ -15,7 +15,7 @@ public static partial class ClaimQuery
     {
         var sources = await db.Sources.OrderBy(s => s.Key).Select(s => new SourceCitation(
                 s.Key, s.Authors, s.Year, s.Title, s.Journal, s.Doi, s.Pmid, s.Pmcid, s.Url, s.StudyType, s.Population,
-                s.SampleSize, s.Finding, s.Verification, s.UnverifiedFields, s.PartlyVerifiedFields, "", null) { SeenAt = s.SeenAt })
+                s.SampleSize, s.Finding, s.Verification, s.UnverifiedFields, s.PartlyVerifiedFields, "", null) { SeenAt = s.SeenAt, CertaintyInputs = s.CertaintyInputs, RiskOfBiasReason = s.RiskOfBiasReason })
             .ToListAsync(ct);
         var citations = await db.ClaimSources.OrderBy(cs => cs.Claim!.Number).Select(cs => new
             {

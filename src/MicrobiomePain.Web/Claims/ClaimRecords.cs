@@ -81,7 +81,22 @@ public sealed record SourceCitation(
         .Select(parts => new SeenAtPage(parts[0], parts[1]))
         .OrderBy(p => p.Field == "entry" ? 0 : 1)
         .ToList();
+
+    /// <summary>The certainty inputs as stored (one design a line); empty for a source the rule does not grade.</summary>
+    public string CertaintyInputs { get; init; } = "";
+
+    public string? RiskOfBiasReason { get; init; }
+
+    /// <summary>Each design's inputs, with the design's name from the vocabulary, parsed from <see cref="CertaintyInputs"/>.</summary>
+    public IReadOnlyList<SourceInputs> InputParts => CertaintyInputs.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => line.Split(' '))
+        .Where(parts => parts.Length == 4)
+        .Select(parts => new SourceInputs(Grading.GradingVocabulary.Design(parts[0])?.Name ?? parts[0], parts[1], parts[2], parts[3].Replace('-', ' ')))
+        .ToList();
 }
+
+/// <summary>One design's certainty inputs of a source, as the /sources page shows them.</summary>
+public sealed record SourceInputs(string Design, string PopulationKind, string SampleSize, string RiskOfBias);
 
 /// <summary>One record of where a source field (or the whole entry) was seen.</summary>
 public sealed record SeenAtPage(string Field, string Url);

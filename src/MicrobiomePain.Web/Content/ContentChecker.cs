@@ -77,6 +77,14 @@ public static class ContentChecker
                 Error(claim.File, travel.StudySourcePosition, $"travel study_source '{travel.StudySource}' is not one of this claim's sources; cite it under 'sources' or name a source it cites.");
             }
 
+            // An overstatement is a claim with a hype gap; ClaimGrader.Check adds that a computed overstatement needs one.
+            if (claim.Travel is { } told && (claim.HypeGap is not null) != (told.Entered != OverstatementEntry.None))
+            {
+                Error(claim.File, told.Position, claim.HypeGap is not null
+                    ? "the claim has a hype_gap but travel 'entered' is 'none'; name where the overstatement entered (abstract, feature or summary)."
+                    : $"travel 'entered' is '{told.Entered}' but the claim has no hype_gap; describe the overstatement in 'hype_gap' or set 'entered: none'.");
+            }
+
             if (claim.History.Count > 0 && claim.History.Max(h => h.Date) is var newest && newest > claim.Reviewed)
             {
                 Error(claim.File, claim.FieldPositions["reviewed"], $"the history has an entry of {newest:yyyy-MM-dd}, after 'reviewed' ({claim.Reviewed:yyyy-MM-dd}); set 'reviewed' to the date of the newest review.");

@@ -11,7 +11,7 @@ namespace MicrobiomePain.Web.Content;
 public static class ContentReader
 {
     /// <summary>Bumped whenever the store's shape or the way content is rendered changes, so old stores are rebuilt.</summary>
-    public const string FormatVersion = "5";
+    public const string FormatVersion = "6";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -99,5 +99,15 @@ public static class ClaimGrader
             var p = claim.FieldPositions["supported_statement"];
             yield return new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error, wording);
         }
+
+        // The computed overstatement and the author's account of it must agree: a claim the rule finds overstated
+        // says how in its hype gap (and, through ContentChecker, where it entered on the way from the study).
+        if (claim.HypeGap is null && For(claim, sources) is { Overstatement.Steps: > 0 and var steps } grading)
+        {
+            var p = claim.FieldPositions["article_quote"];
+            yield return new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error,
+                $"the article's sentence reads as '{StatementStrength.Slug(grading.Strength.Strength)}' against a certainty of '{GradingVocabulary.Slug(grading.Grade.Certainty)}': " +
+                $"{steps} {(steps == 1 ? "step" : "steps")} of overstatement; say how it goes beyond the evidence in 'hype_gap' and where it entered in travel 'entered'.");
+        }
     }
 }

@@ -23,8 +23,11 @@ public enum CueKind
     Booster,
 }
 
-/// <summary>A lexicon phrase found in the sentence: where it is, so the page can mark it.</summary>
-public sealed record StrengthCue(string Phrase, int Start, int Length, CueKind Kind);
+/// <summary>
+/// A lexicon phrase found in the sentence: where it is, so the page can mark it, and whether a negation governs it
+/// ("no probiotics are definitively recommended"), in which case it neither boosts nor hedges.
+/// </summary>
+public sealed record StrengthCue(string Phrase, int Start, int Length, CueKind Kind, bool Negated = false);
 
 /// <summary>The strength of the article's sentence, the words that decided it, and an author's override if any.</summary>
 public sealed record StrengthReading(ArticleStrength Strength, IReadOnlyList<StrengthCue> Cues, string Explanation, string? OverrideReason)
@@ -70,10 +73,14 @@ public static partial class StatementStrength
     /// "established", tempered one step to "can" by a hedge in the same sentence; otherwise "can"/"likely" decides
     /// "can" (a hedge beside it, "may"); otherwise a hedge decides "may"; a sentence with none of them is an unhedged
     /// assertion, "established".
+    /// A booster, "can" or hedge governed by a negation does not count: "there are no probiotics that are definitively
+    /// recommended" is a flat statement that something is not so, read as "established" by the last rule.
     /// </summary>
     public static StrengthReading Read(string sentence, ArticleStrength? authorOverride = null, string? overrideReason = null)
     {
-        var cues = FindCues(sentence);
+        var found = FindCues(sentence);
+        var cues = found.Where(c => !c.Negated).ToList();
+        var negated = found.Where(c => c.Negated).ToList();
         bool Has(CueKind k) => cues.Any(c => c.Kind == k);
         List<StrengthCue> Of(params CueKind[] kinds) => cues.Where(c => kinds.Contains(c.Kind)).ToList();
 
@@ -84,6 +91,7 @@ public static partial class StatementStrength
             : Has(CueKind.Can) && Has(CueKind.Hedge) ? (ArticleStrength.May, Of(CueKind.Can, CueKind.Hedge), "'Can' or 'likely', tempered by a hedge.")
             : Has(CueKind.Can) ? (ArticleStrength.Can, Of(CueKind.Can), "'Can' or 'likely', with no hedge.")
             : Has(CueKind.Hedge) ? (ArticleStrength.May, Of(CueKind.Hedge), "A hedge, with no booster.")
+            : negated.Count > 0 ? (ArticleStrength.Established, negated, "Its only strength words are negated, so they neither boost nor hedge: an unhedged assertion that something is not so.")
             : (ArticleStrength.Established, [], "No hedge at all: an unhedged assertion.");
 
         return authorOverride is { } chosen && overrideReason is not null
@@ -115,12 +123,34 @@ public static partial class StatementStrength
                     taken[i] = true;
                 }
 
-                cues.Add(new StrengthCue(m.Value, m.Index, m.Length, kind));
+                cues.Add(new StrengthCue(m.Value, m.Index, m.Length, kind, kind != CueKind.Uncertainty && IsNegated(sentence, m.Index)));
             }
         }
 
         return cues.OrderBy(c => c.Start).ToList();
     }
+
+    /// <summary>The words that negate a cue when one of them comes before it in the same clause.</summary>
+    public static readonly IReadOnlyList<string> Negators = ["no", "not", "never", "nor", "neither", "without", "cannot", "n't"];
+
+    /// <summary>How many words back from a cue a negator still governs it (within the same clause).</summary>
+    public const int NegationScopeWords = 8;
+
+    /// <summary>
+    /// Whether a negator stands within <see cref="NegationScopeWords"/> words before the cue and in the same clause
+    /// (no comma, semicolon, colon, dash or full stop between): "no specific probiotics … that are definitively
+    /// recommended", but not "compared to those without chronic pain, studies have shown".
+    /// </summary>
+    private static bool IsNegated(string sentence, int cueStart)
+    {
+        var before = sentence[..cueStart];
+        var clauseStart = before.LastIndexOfAny([',', ';', ':', '.', '—', '–', '(']) + 1;
+        var words = WordPattern().Matches(before[clauseStart..]).Select(m => m.Value.ToLowerInvariant()).TakeLast(NegationScopeWords);
+        return words.Any(w => Negators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"[\p{L}']+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
 
     /// <summary>Words that make a sentence sound as if something were caused (for the correlation → cause type).</summary>
     public static bool SoundsCausal(string sentence) => CausalPattern().IsMatch(sentence);

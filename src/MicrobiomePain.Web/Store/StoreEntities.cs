@@ -106,6 +106,11 @@ public sealed class SourceRow
 
     /// <summary>Where confirmed fields were seen: one "field url" pair a line ("entry" for the whole entry).</summary>
     public required string SeenAt { get; set; }
+
+    /// <summary>The certainty inputs, one design a line: "design population sample-size risk-of-bias" (sample size "unknown" when not known).</summary>
+    public string CertaintyInputs { get; set; } = "";
+
+    public string? RiskOfBiasReason { get; set; }
     public string? Note { get; set; }
 }
 

@@ -77,6 +77,9 @@ public sealed record StoreRows(
                 SampleSize = s.SampleSize, Finding = s.Finding, Verification = s.Verification,
                 UnverifiedFields = string.Join(',', s.Unverified), PartlyVerifiedFields = string.Join(',', s.PartlyVerified),
                 SeenAt = string.Join('\n', s.SeenAt.Select(kv => kv.Key + " " + kv.Value)),
+                CertaintyInputs = string.Join('\n', s.Parts.Select(p =>
+                    $"{p.Design} {p.PopulationKind} {p.SampleSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} {p.RiskOfBias}")),
+                RiskOfBiasReason = s.RiskOfBiasReason,
                 Note = s.Note,
             }).ToList(),
             claims,

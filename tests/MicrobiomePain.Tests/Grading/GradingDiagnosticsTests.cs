@@ -38,7 +38,7 @@ public sealed class GradingDiagnosticsTests
         conditions: [fibromyalgia]
         evidence: human-trial
         level_reasoning: One trial.
-        article_quote: "Quote 1."
+        article_quote: "Probiotics can reduce pain."
         sources:
           - key: study-a
             outcome: direct
@@ -106,6 +106,7 @@ public sealed class GradingDiagnosticsTests
         { "claim", "    design: non-randomised-trial\n", "", "key: study-b", "source 'study-b' has several designs", "design not chosen" },
         { "claim", "design: non-randomised-trial", "design: cohort", "key: study-b", "source 'study-b' has no design 'cohort'", "design not the source's" },
         { "claim", "about: humans", "about: humans\narticle_strength: may", "article_strength: may", "an article_strength override needs 'article_strength_reason'", "override without reason" },
+        { "claim", "article_quote: \"Probiotics can reduce pain.\"", "article_quote: \"Probiotics reduce pain.\"", "\"Probiotics reduce", "reads as 'established' against a certainty of 'moderate': 1 step of overstatement; say how it goes beyond the evidence in 'hype_gap'", "overstatement without a hype gap" },
         { "claim", "about: humans", "about: humans\narticle_strength: loud\narticle_strength_reason: x", "loud", "article_strength 'loud' is not one of", "unknown strength" },
     };
 

@@ -30,6 +30,20 @@ public sealed class ShippedCertaintyTests(ShippedContentTests.Fixture fixture) :
     }
 
     [Fact]
+    public void Every_computed_overstatement_is_explained_and_names_where_it_entered()
+    {
+        foreach (var claim in fixture.Content.Claims)
+        {
+            var steps = ClaimGrader.For(claim, Sources)!.Overstatement.Steps;
+            if (steps > 0)
+            {
+                Assert.True(claim.HypeGap is not null, $"{claim.Id}: {steps} steps of overstatement but no hype gap");
+                Assert.NotEqual(OverstatementEntry.None, claim.Travel!.Entered);
+            }
+        }
+    }
+
+    [Fact]
     public void Every_risk_of_bias_judgement_has_a_reason_and_no_sample_size_is_guessed()
     {
         foreach (var source in fixture.Content.Sources)

@@ -21,6 +21,34 @@ public sealed class StatementStrengthTests
         Assert.All(reading.Cues, c => Assert.Equal(c.Phrase, sentence.Substring(c.Start, c.Length)));
     }
 
+    [Theory]
+    [InlineData("Currently, there are no specific probiotics or supplements that are definitively recommended for chronic pain management.", ArticleStrength.Established, "definitively", true)]
+    [InlineData("The data do not suggest a benefit.", ArticleStrength.Established, "suggest", true)]
+    [InlineData("Probiotics cannot probably help.", ArticleStrength.Established, "probably", true)]
+    [InlineData("It isn't clearly better.", ArticleStrength.Established, "clearly", true)]
+    [InlineData("Studies have shown distinct differences compared to those without chronic pain.", ArticleStrength.Established, "have shown,distinct differences", false)]
+    [InlineData("Not in mice, but the result could matter.", ArticleStrength.May, "could", false)]
+    [InlineData("No one knows why, but it is not known.", ArticleStrength.StatesUncertainty, "not known", false)]
+    [InlineData("There is no reason that, across a long and winding chain of many words, probiotics may help.", ArticleStrength.May, "may", false)]
+    public void A_negated_cue_neither_boosts_nor_hedges(string sentence, ArticleStrength expected, string words, bool negated)
+    {
+        var reading = StatementStrength.Read(sentence);
+
+        Assert.Equal(expected, reading.Strength);
+        Assert.Equal(words.Split(','), reading.Cues.Select(c => c.Phrase.ToLowerInvariant()));
+        Assert.All(reading.Cues, c => Assert.Equal(negated, c.Negated));
+    }
+
+    [Fact]
+    public void A_negator_beyond_the_scope_does_not_govern_the_cue()
+    {
+        var far = "No " + string.Join(' ', Enumerable.Repeat("word", StatementStrength.NegationScopeWords)) + " may help.";
+        var near = "No " + string.Join(' ', Enumerable.Repeat("word", StatementStrength.NegationScopeWords - 1)) + " may help.";
+
+        Assert.Equal(ArticleStrength.May, StatementStrength.Read(far).Strength);
+        Assert.Equal(ArticleStrength.Established, StatementStrength.Read(near).Strength);
+    }
+
     [Fact]
     public void Phrases_match_whole_words_only() =>
         Assert.Empty(StatementStrength.FindCues("A significant scandal, mayhem and uncanny candour."));

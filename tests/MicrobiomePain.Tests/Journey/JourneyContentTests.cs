@@ -9,6 +9,8 @@ public sealed class JourneyContentTests
 {
     private const string File = "claims/probiotics-help.md";
 
+    private const string HypeGap = "hype_gap: The article generalises from rats to people.\n";
+
     private const string Journey = """
         travel:
           study: The probiotic normalised hypersensitivity in rats.
@@ -19,6 +21,7 @@ public sealed class JourneyContentTests
           - date: 2026-11-01
             change: First review.
             why: The claim was added.
+        hype_gap: The article generalises from rats to people.
 
         """;
 
@@ -114,6 +117,30 @@ public sealed class JourneyContentTests
 
         Assert.Contains(errors, e => e.Contains("claims/probiotics-help.md:11:17: error: travel study_source 'study-b' is not one of this claim's sources", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("the history has an entry of 2026-12-01, after 'reviewed' (2026-11-01)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(HypeGap, "", "claims/probiotics-help.md:10:3: error: travel 'entered' is 'summary' but the claim has no hype_gap")]
+    [InlineData("entered: summary", "entered: none", "claims/probiotics-help.md:10:3: error: the claim has a hype_gap but travel 'entered' is 'none'")]
+    public void Where_the_overstatement_entered_must_agree_with_the_hype_gap(string find, string replace, string expected)
+    {
+        var root = TestContent.Create([]);
+        System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey.Replace(find, replace, StringComparison.Ordinal)));
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+
+        var errors = ContentReader.Read(root).Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
+
+        Assert.True(errors.Count(e => e.Contains(expected, StringComparison.Ordinal)) == 1, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void A_hype_gap_with_where_it_entered_is_silent()
+    {
+        var root = TestContent.Create([]);
+        System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey));
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+
+        Assert.DoesNotContain(ContentReader.Read(root).Diagnostics, d => d.IsError);
     }
 
     [Fact]

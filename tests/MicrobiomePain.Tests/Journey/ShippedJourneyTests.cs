@@ -192,4 +192,30 @@ public sealed class ShippedJourneyTests : IClassFixture<ShippedJourneyTests.Fixt
         Assert.Contains("href=\"https://pmc.ncbi.nlm.nih.gov/articles/PMC10862364\"", html, StringComparison.Ordinal);
         Assert.Matches("household members or relatives <span class=\"unverified\">\\(partly verified\\)</span>", html);
     }
+
+    [Fact]
+    public async Task The_sources_page_shows_every_graded_sources_certainty_inputs()
+    {
+        var html = await Get("/sources");
+        string InputsOf(string key)
+        {
+            var item = html[html.IndexOf($"id=\"source-{key}\"", StringComparison.Ordinal)..];
+            var p = System.Text.RegularExpressions.Regex.Match(item, "<p class=\"certainty-inputs\">(.*?)</p>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(p.Success, key);
+            return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(p.Groups[1].Value, "<[^>]+>|\\s+", m => m.Value.StartsWith('<') ? "" : " "));
+        }
+
+        foreach (var source in _fixture.Content.Sources.Where(s => s.Parts.Count > 0))
+        {
+            var inputs = InputsOf(source.Key);
+            foreach (var part in source.Parts)
+            {
+                Assert.Contains(MicrobiomePain.Web.Grading.GradingVocabulary.Design(part.Design)!.Name, inputs, StringComparison.Ordinal);
+                Assert.Contains("n = " + (part.SampleSize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"), inputs, StringComparison.Ordinal);
+                Assert.Contains("risk of bias: " + part.RiskOfBias.Replace('-', ' '), inputs, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("Randomised trial, humans, n = 88", InputsOf("metrofert-trial"), StringComparison.Ordinal);
+    }
 }
