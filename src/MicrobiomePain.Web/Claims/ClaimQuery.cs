@@ -155,7 +155,14 @@ public static partial class ClaimQuery
                     s.Source.Pmid, s.Source.Pmcid, s.Source.Url, s.Source.StudyType, s.Source.Population,
                     s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
                     s.Relation, s.Note) { SeenAt = s.Source.SeenAt }).ToList())
-            { CertaintyJson = c.CertaintyJson })
+            {
+                CertaintyJson = c.CertaintyJson,
+                Travel = c.TravelStudy == null || c.TravelStudySource == null || c.TravelEntered == null
+                    ? null
+                    : new ClaimTravelView(c.TravelStudy, c.TravelStudySource, c.TravelFeature, c.TravelFeatureNote, c.TravelEntered),
+                History = c.History.OrderByDescending(h => h.Date).ThenByDescending(h => h.Position)
+                    .Select(h => new ClaimChange(h.Date, h.Change, h.Why)).ToList(),
+            })
             .AsSplitQuery()
             .FirstOrDefault());
 
@@ -165,19 +172,8 @@ public static partial class ClaimQuery
         var claim = await ClaimBySlug(db, slug, ct);
         if (claim is not null)
         {
-            var journey = await db.Claims.Where(c => c.Slug == slug)
-                .Select(c => new { c.TravelStudy, c.TravelStudySource, c.TravelFeature, c.TravelFeatureNote, c.TravelEntered })
-                .FirstAsync(ct);
-            var history = await db.ClaimHistory.Where(h => h.Claim!.Slug == slug)
-                .OrderByDescending(h => h.Date).ThenByDescending(h => h.Position)
-                .Select(h => new ClaimChange(h.Date, h.Change, h.Why))
-                .ToListAsync(ct);
             return new ClaimLookup(claim with
             {
-                Travel = journey.TravelStudy is null || journey.TravelStudySource is null || journey.TravelEntered is null
-                    ? null
-                    : new ClaimTravelView(journey.TravelStudy, journey.TravelStudySource, journey.TravelFeature, journey.TravelFeatureNote, journey.TravelEntered),
-                History = history,
                 Certainty = CertaintyViews.Read(claim.CertaintyJson),
             }, null);
         }

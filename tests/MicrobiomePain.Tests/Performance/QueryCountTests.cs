@@ -73,13 +73,13 @@ public sealed class QueryCountTests
 
     // A list is one command (the page's rows): totals, facet counts, vocabulary and page order come from the store's
     // in-memory ClaimIndex, read once per store version by the first request (the warm-up here). A search adds its one
-    // FTS5 match and the page's highlights. A claim page is the claim's four split queries plus the related claims' rows.
+    // FTS5 match and the page's highlights. A claim page is the claim's five split queries (row, caveats, conditions, sources, history) plus the related claims' rows.
     [Theory]
     [InlineData("/claims", 1)]
     [InlineData("/claims?condition=fibromyalgia&evidence=human-trial", 1)]
     [InlineData("/claims?q=claim&condition=fibromyalgia", 3)]
     [InlineData("/claims?q=number+claim&sort=title", 3)]
-    [InlineData("/claims/claim-3", 7)]
+    [InlineData("/claims/claim-3", 6)]
     [InlineData("/api/claims?evidence=animal-study", 1)]
     public async Task A_page_issues_a_fixed_number_of_sql_commands_whatever_the_number_of_claims(string url, int expected)
     {
