@@ -59,7 +59,7 @@ public static class ApiSetup
         }
 
         return TypedResults.Ok(new ClaimListResponse(
-            page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, "/claims" + filter.ToQueryString(),
+            page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, Links.ClaimList(filter),
             page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts });
     }
 
@@ -74,7 +74,7 @@ public static class ApiSetup
         return lookup switch
         {
             { Claim: { } claim } => TypedResults.Ok(claim),
-            { RedirectToSlug: { } current } => TypedResults.Redirect($"/api/claims/{current}", permanent: true),
+            { RedirectToSlug: { } current } => TypedResults.Redirect(Links.ApiClaim(current), permanent: true),
             _ => NotFound(slug),
         };
     }

@@ -30,7 +30,7 @@ public static class Exports
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml");
         exports.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
         exports.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, "/sitemap.xml")}\n", "text/plain; charset=utf-8"))
+            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, Links.Sitemap)}\n", "text/plain; charset=utf-8"))
             .ExcludeFromDescription();
         return app;
     }
@@ -90,7 +90,7 @@ public static class Exports
                     {
                         c.Id, c.Slug, c.Title, c.Kind, c.Level.Slug, c.Level.Rank.ToString(CultureInfo.InvariantCulture),
                         string.Join(';', c.Conditions.Select(x => x.Slug)), c.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        SiteUrls.Absolute(context, "/claims/" + c.Slug),
+                        SiteUrls.Absolute(context, Links.Claim(c.Slug)),
                         c.Certainty.Certainty.Slug,
                     }.Concat(CertaintyRule.DomainNames.Select(d => c.Certainty.DomainSteps.TryGetValue(d, out var steps) ? steps.ToString(CultureInfo.InvariantCulture) : ""))
                     .Append(c.Certainty.ArticleStrength ?? "")
@@ -135,14 +135,14 @@ public static class Exports
             w.WriteElementString("name", ns, "MicrobiomePain");
             w.WriteEndElement();
             Link(w, ns, "self", self, "application/atom+xml");
-            Link(w, ns, "alternate", SiteUrls.Absolute(context, "/claims" + filter!.ToQueryString()), "text/html");
+            Link(w, ns, "alternate", SiteUrls.Absolute(context, Links.ClaimList(filter!)), "text/html");
             foreach (var c in ordered)
             {
-                var url = SiteUrls.Absolute(context, "/claims/" + c.Slug);
+                var url = SiteUrls.Absolute(context, Links.Claim(c.Slug));
                 w.WriteStartElement("entry", ns);
 
                 // The id permalink, not the slug URL: a renamed claim stays the same entry in readers' feed histories.
-                w.WriteElementString("id", ns, SiteUrls.Absolute(context, "/claims/by-id/" + c.Id));
+                w.WriteElementString("id", ns, SiteUrls.Absolute(context, Links.ClaimById(c.Id)));
                 w.WriteElementString("title", ns, c.Title);
                 w.WriteElementString("updated", ns, Stamp(c.Reviewed));
                 Link(w, ns, "alternate", url, "text/html");
@@ -171,7 +171,7 @@ public static class Exports
     private static async Task<IResult> ChangesAtom(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
         var changes = await ClaimQuery.ChangesAsync(db, FeedEntries, ct);
-        var self = SiteUrls.Absolute(context, "/changes.atom");
+        var self = SiteUrls.Absolute(context, Links.ChangesFeed);
         const string ns = "http://www.w3.org/2005/Atom";
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
@@ -184,14 +184,14 @@ public static class Exports
             w.WriteElementString("name", ns, "MicrobiomePain");
             w.WriteEndElement();
             Link(w, ns, "self", self, "application/atom+xml");
-            Link(w, ns, "alternate", SiteUrls.Absolute(context, "/changes"), "text/html");
+            Link(w, ns, "alternate", SiteUrls.Absolute(context, Links.Changes), "text/html");
             foreach (var c in changes)
             {
                 w.WriteStartElement("entry", ns);
-                w.WriteElementString("id", ns, SiteUrls.Absolute(context, "/claims/by-id/" + c.ClaimId) + "#change-" + c.Position.ToString(CultureInfo.InvariantCulture));
+                w.WriteElementString("id", ns, SiteUrls.Absolute(context, Links.ClaimById(c.ClaimId)) + "#change-" + c.Position.ToString(CultureInfo.InvariantCulture));
                 w.WriteElementString("title", ns, $"{c.ClaimId}: {c.ClaimTitle}");
                 w.WriteElementString("updated", ns, Stamp(c.Date));
-                Link(w, ns, "alternate", SiteUrls.Absolute(context, "/claims/" + c.ClaimSlug + "#history"), "text/html");
+                Link(w, ns, "alternate", SiteUrls.Absolute(context, Links.ClaimHistory(c.ClaimSlug)), "text/html");
                 w.WriteElementString("summary", ns, $"{c.Change} Why: {c.Why}");
                 w.WriteEndElement();
             }
@@ -205,8 +205,8 @@ public static class Exports
     private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
         var conditions = await ClaimQuery.ConditionsAsync(db, ct);
-        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/changes", "/about", "/evidence/method"];
-        var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Length - conditions.Count, ct);
+        var pages = Links.Pages;
+        var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Count - conditions.Count, ct);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true }))
@@ -231,12 +231,12 @@ public static class Exports
 
             foreach (var c in conditions)
             {
-                Url("/conditions/" + c.Slug);
+                Url(Links.Condition(c.Slug));
             }
 
             await foreach (var c in claims)
             {
-                Url("/claims/" + c.Slug, c.Reviewed);
+                Url(Links.Claim(c.Slug), c.Reviewed);
             }
 
             w.WriteEndElement();

@@ -21,7 +21,7 @@ public static class CitationEndpoints
             .Produces<string>(StatusCodes.Status200OK, "application/vnd.citationstyles.csl+json").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         group.MapGet("/by-id/{id}", async (string id, ClaimStoreContext db, CancellationToken ct) =>
                 await ClaimQuery.SlugForIdAsync(db, id, ct) is { } slug
-                    ? Results.Redirect($"/claims/{slug}", permanent: true)
+                    ? Results.Redirect(Links.Claim(slug), permanent: true)
                     : Results.NotFound())
             .WithSummary("Permanent address of a claim by its id (e.g. C7): 301 to its current slug.")
             .Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
@@ -39,7 +39,7 @@ public static class CitationEndpoints
         var lookup = await ClaimQuery.FindAsync(db, slug, ct);
         if (lookup.RedirectToSlug is { } current)
         {
-            return Results.Redirect($"/claims/{current}/{file}", permanent: true);
+            return Results.Redirect(Links.Citation(current, file), permanent: true);
         }
 
         if (lookup.Claim is not { } claim)
@@ -48,6 +48,6 @@ public static class CitationEndpoints
         }
 
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{claim.Slug}.{file["cite.".Length..]}\"";
-        return format(ClaimCitation.For(claim, SiteUrls.Absolute(context, "/claims/" + claim.Slug)));
+        return format(ClaimCitation.For(claim, SiteUrls.Absolute(context, Links.Claim(claim.Slug))));
     }
 }

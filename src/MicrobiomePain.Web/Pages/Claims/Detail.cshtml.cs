@@ -17,7 +17,7 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
     public IReadOnlyList<ClaimSummary> Related { get; private set; } = [];
 
     /// <summary>The list the reader came from (from ?from=…), when it is a valid filter state; otherwise the full list.</summary>
-    public (string Url, string Label) BackToList { get; private set; } = ("/claims", "All claims");
+    public (string Url, string Label) BackToList { get; private set; } = (Links.Claims, "All claims");
 
     /// <summary>schema.org ClaimReview, already serialised with HTML-sensitive characters escaped.</summary>
     public string ClaimReviewJson { get; private set; } = "";
@@ -33,7 +33,7 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
         if (lookup.RedirectToSlug is { } current)
         {
             // An old slug kept in 'aliases': links made before a rename keep working.
-            return RedirectPermanent($"/claims/{current}");
+            return RedirectPermanent(Links.Claim(current));
         }
 
         if (lookup.Claim is null)
@@ -42,7 +42,7 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
         }
 
         Claim = lookup.Claim;
-        var url = SiteUrls.Absolute(HttpContext, "/claims/" + Claim.Slug);
+        var url = SiteUrls.Absolute(HttpContext, Links.Claim(Claim.Slug));
         Citation = ClaimCitation.For(Claim, url);
         Related = await ClaimQuery.RelatedAsync(db, Claim, ct: ct);
         if (from is { Length: > 0 and <= 600 })
@@ -56,12 +56,12 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
                     .Concat(filter.Levels.Select(l => vocabulary.Levels.First(v => v.Slug == l).Name))
                     .Concat(filter.MinLevel is { } min ? [$"at least {vocabulary.Levels.First(v => v.Slug == min).Name}"] : [])
                     .Concat(filter.Query is { } q ? [$"“{q}”"] : []);
-                BackToList = ("/claims" + filter.ToQueryString(), "Claims: " + string.Join(", ", parts));
+                BackToList = (Links.ClaimList(filter), "Claims: " + string.Join(", ", parts));
             }
         }
 
         var (worst, best) = await ClaimQuery.RankRangeAsync(db, ct);
-        ClaimReviewJson = ClaimStructuredData.ClaimReviewJson(Claim, url, SiteUrls.Absolute(HttpContext, "/"), best, worst);
+        ClaimReviewJson = ClaimStructuredData.ClaimReviewJson(Claim, url, SiteUrls.Absolute(HttpContext, Links.Home), best, worst);
         return Page();
     }
 }

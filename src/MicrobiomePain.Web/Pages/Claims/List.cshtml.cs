@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
         // short form), so a shared link never costs a redirect.
         if (Request.Query.Any(p => p.Value.Any(string.IsNullOrWhiteSpace)))
         {
-            return Redirect(ListUrl(filter!));
+            return Redirect(Links.ClaimList(filter!));
         }
 
         Result = await ClaimQuery.ListAsync(db, filter!, Vocabulary, ct);
@@ -42,16 +43,14 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
         return Page();
     }
 
-    public string ListUrl(ClaimFilter filter) => "/claims" + filter.ToQueryString();
-
     /// <summary>
     /// A claim's link from this list. A filtered list passes its own state along (?from=…) so the claim page can offer
     /// a breadcrumb back to it; the claim's permalink and canonical URL stay the bare /claims/{slug}.
     /// </summary>
     public string ClaimUrl(string slug) =>
         Result is { Filter: var f } && (f.IsFiltered || f.Page > 1 || f.Sort != f.DefaultSort)
-            ? $"/claims/{slug}?from={Uri.EscapeDataString(f.ToQueryString().Value![1..])}"
-            : $"/claims/{slug}";
+            ? Links.Claim(slug, f)
+            : Links.Claim(slug);
 
     /// <summary>The list in words ("Claims: Fibromyalgia; Human trial; page 2"), so a tab, the history and a screen reader say which list this is.</summary>
     public string Title()
