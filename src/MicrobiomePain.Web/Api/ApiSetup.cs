@@ -65,6 +65,8 @@ public static class ApiSetup
 
     private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
     {
+        // Checked here, not by the {slug:slug} route constraint: a route that does not match answers the site's HTML 404
+        // page, while the API answers a problem+json that names the slug it was given.
         if (!Content.ClaimParser.IsValidSlug(slug))
         {
             return NotFound(slug);

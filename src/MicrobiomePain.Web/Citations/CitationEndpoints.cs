@@ -10,13 +10,13 @@ public static class CitationEndpoints
     public static WebApplication MapCitations(this WebApplication app)
     {
         var group = app.MapGroup("/claims").WithTags("Citations").CacheContent();
-        group.MapGet("/{slug}/cite.bib", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
+        group.MapGet("/{slug:slug}/cite.bib", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
             Cite(slug, c, db, "cite.bib", x => Results.Text(x.BibTeX(), "application/x-bibtex; charset=utf-8"), ct))
             .Produces<string>(StatusCodes.Status200OK, "application/x-bibtex").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
-        group.MapGet("/{slug}/cite.ris", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
+        group.MapGet("/{slug:slug}/cite.ris", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
             Cite(slug, c, db, "cite.ris", x => Results.Text(x.Ris(), "application/x-research-info-systems; charset=utf-8"), ct))
             .Produces<string>(StatusCodes.Status200OK, "application/x-research-info-systems").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
-        group.MapGet("/{slug}/cite.json", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
+        group.MapGet("/{slug:slug}/cite.json", (string slug, HttpContext c, ClaimStoreContext db, CancellationToken ct) =>
             Cite(slug, c, db, "cite.json", x => Results.Text(x.CslJson(), "application/vnd.citationstyles.csl+json; charset=utf-8"), ct))
             .Produces<string>(StatusCodes.Status200OK, "application/vnd.citationstyles.csl+json").Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound);
         group.MapGet("/by-id/{id}", async (string id, ClaimStoreContext db, CancellationToken ct) =>
@@ -31,11 +31,6 @@ public static class CitationEndpoints
     private static async Task<IResult> Cite(
         string slug, HttpContext context, ClaimStoreContext db, string file, Func<ClaimCitation, IResult> format, CancellationToken ct)
     {
-        if (!Content.ClaimParser.IsValidSlug(slug))
-        {
-            return Results.NotFound();
-        }
-
         var lookup = await ClaimQuery.FindAsync(db, slug, ct);
         if (lookup.RedirectToSlug is { } current)
         {

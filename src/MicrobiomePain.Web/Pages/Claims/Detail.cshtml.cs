@@ -1,6 +1,5 @@
 using MicrobiomePain.Web.Citations;
 using MicrobiomePain.Web.Claims;
-using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
@@ -24,11 +23,6 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, string? from, CancellationToken ct)
     {
-        if (!ClaimParser.IsValidSlug(slug))
-        {
-            return NotFound();
-        }
-
         var lookup = await ClaimQuery.FindAsync(db, slug, ct);
         if (lookup.RedirectToSlug is { } current)
         {
