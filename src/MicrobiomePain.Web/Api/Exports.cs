@@ -8,7 +8,7 @@ using MicrobiomePain.Web.Store;
 
 namespace MicrobiomePain.Web.Api;
 
-/// <summary>CSV and Atom exports of the claim list (same filters as /claims), plus sitemap.xml and robots.txt.</summary>
+/// <summary>CSV and Atom exports of the claim list (same filters as /claims), and the Atom feeds of a condition and of changes.</summary>
 public static class Exports
 {
     /// <summary>Exports are not paged: they take the whole filtered list, up to this many rows.</summary>
@@ -28,18 +28,11 @@ public static class Exports
         exports.MapGet("/changes.atom", ChangesAtom).WithTags("Exports")
             .WithSummary("Atom feed of changes to claim reviews, newest first: one entry per change, updated on the change's date.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml");
-        exports.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
-        exports.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, Links.Sitemap)}\n", "text/plain; charset=utf-8"))
-            .ExcludeFromDescription();
         return app;
     }
 
     /// <summary>Entries in a feed: the most recently reviewed claims (readers poll a feed for what is new; the CSV and the API give every claim).</summary>
     public const int FeedEntries = 100;
-
-    /// <summary>The sitemap protocol's limit of URLs in one file; a larger site would need a sitemap index (not built).</summary>
-    public const int SitemapUrls = 50_000;
 
     /// <summary>Parses the query like /claims does (and narrows it to a condition for a condition's feed), or gives the problem.</summary>
     private static async Task<(ClaimFilter? Filter, IResult? Problem, string? ConditionName)> Matching(
@@ -200,49 +193,6 @@ public static class Exports
         }
 
         return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
-    }
-
-    private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
-    {
-        var conditions = await ClaimQuery.ConditionsAsync(db, ct);
-        var pages = Links.Pages;
-        var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Count - conditions.Count, ct);
-        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var xml = new StringBuilder();
-        using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true }))
-        {
-            w.WriteStartElement("urlset", ns);
-            void Url(string path, DateOnly? modified = null)
-            {
-                w.WriteStartElement("url", ns);
-                w.WriteElementString("loc", ns, SiteUrls.Absolute(context, path));
-                if (modified is { } m)
-                {
-                    w.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-
-                w.WriteEndElement();
-            }
-
-            foreach (var path in pages)
-            {
-                Url(path);
-            }
-
-            foreach (var c in conditions)
-            {
-                Url(Links.Condition(c.Slug));
-            }
-
-            await foreach (var c in claims)
-            {
-                Url(Links.Claim(c.Slug), c.Reviewed);
-            }
-
-            w.WriteEndElement();
-        }
-
-        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
     private static string Stamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
