@@ -45,15 +45,15 @@ public static class ApiSetup
 
     private static async Task<IResult> ListClaims(HttpRequest request, ClaimStoreContext db, CancellationToken ct)
     {
-        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-        var (filter, error) = ClaimFilterParser.Parse(request.Query, vocabulary);
-        if (error is not null)
+        var read = await ClaimFilterRequest.ReadAsync(db, request.Query, ct);
+        if (!read.Understood)
         {
-            return FilterProblem(error);
+            return read.Problem();
         }
 
-        var page = await ClaimQuery.ListAsync(db, filter!, vocabulary, ct);
-        if (filter!.Page > page.PageCount)
+        var filter = read.Filter;
+        var page = await ClaimQuery.ListAsync(db, filter, read.Vocabulary, ct);
+        if (page.IsPastTheEnd)
         {
             return TypedResults.Problem(statusCode: 404, title: "Page not found", detail: $"There are {page.PageCount} page(s) for this filter.");
         }
@@ -83,19 +83,6 @@ public static class ApiSetup
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(statusCode: 404, title: "Claim not found", detail: $"No claim has the slug '{slug}'.");
-
-    /// <summary>An RFC 9457 problem naming the parameter, the value and the values that would have been valid.</summary>
-    public static IResult FilterProblem(FilterError error) =>
-        TypedResults.Problem(
-            statusCode: 400,
-            title: "Filter not understood",
-            detail: error.Message,
-            extensions: new Dictionary<string, object?>
-            {
-                ["parameter"] = error.Parameter,
-                ["value"] = error.Value,
-                ["validValues"] = error.ValidValues,
-            });
 }
 
 public sealed record ClaimListResponse(

@@ -38,14 +38,14 @@ public static class Exports
     private static async Task<(ClaimFilter? Filter, IResult? Problem, string? ConditionName)> Matching(
         IQueryCollection query, ClaimStoreContext db, string? condition, CancellationToken ct)
     {
-        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-        var (filter, error) = ClaimFilterParser.Parse(query, vocabulary);
-        if (error is not null)
+        var read = await ClaimFilterRequest.ReadAsync(db, query, ct);
+        if (!read.Understood)
         {
-            return (null, ApiSetup.FilterProblem(error), null);
+            return (null, read.Problem(), null);
         }
 
-        var named = vocabulary.Conditions.FirstOrDefault(c => c.Slug == condition);
+        var filter = read.Filter;
+        var named = read.Vocabulary.Conditions.FirstOrDefault(c => c.Slug == condition);
         if (condition is not null)
         {
             if (named is null)
@@ -53,7 +53,7 @@ public static class Exports
                 return (null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."), null);
             }
 
-            filter = filter! with { Conditions = [condition] };
+            filter = filter with { Conditions = [condition] };
         }
 
         return (filter, null, named?.Name);

@@ -42,15 +42,10 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
         if (from is { Length: > 0 and <= 600 })
         {
             // A bad or stale list state is not an error on a claim page: the breadcrumb then points to all claims.
-            var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-            var (filter, error) = ClaimFilterParser.Parse(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(from)), vocabulary);
-            if (error is null && filter!.IsFiltered)
+            var read = await ClaimFilterRequest.ReadAsync(db, from, ct);
+            if (read.Understood && read.Filter.IsFiltered)
             {
-                var parts = filter.Conditions.Select(c => vocabulary.Conditions.First(v => v.Slug == c).Name)
-                    .Concat(filter.Levels.Select(l => vocabulary.Levels.First(v => v.Slug == l).Name))
-                    .Concat(filter.MinLevel is { } min ? [$"at least {vocabulary.Levels.First(v => v.Slug == min).Name}"] : [])
-                    .Concat(filter.Query is { } q ? [$"“{q}”"] : []);
-                BackToList = (Links.ClaimList(filter), "Claims: " + string.Join(", ", parts));
+                BackToList = (Links.ClaimList(read.Filter), FilterWords.Describe(read.Filter, read.Vocabulary).Breadcrumb());
             }
         }
 
