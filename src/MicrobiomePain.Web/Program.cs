@@ -1,5 +1,6 @@
 using MicrobiomePain.Web.Api;
 using MicrobiomePain.Web.Citations;
+using MicrobiomePain.Web.Commands;
 using MicrobiomePain.Web.Operations;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
@@ -42,8 +43,9 @@ app.UseOperations();    // HSTS, rate limiting, /healthz (never cached)
 app.UseSite();          // error pages, security headers, read-only methods, validators (304), output cache, compression
 app.MapSite();          // static assets (never output-cached) and the Razor pages
 app.MapApi();           // /api/*, /openapi/v1.json
-app.MapExports();       // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /sitemap.xml, /robots.txt
+app.MapExports();       // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /changes.atom
 app.MapCitations();     // /claims/{slug}/cite.bib|.ris|.json, /claims/by-id/{id}
+app.MapSitemap();       // /sitemap.xml, /robots.txt
 app.Run();
 return 0;
 

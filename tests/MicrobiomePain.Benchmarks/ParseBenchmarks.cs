@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using MicrobiomePain.Web.Content;
-using MicrobiomePain.Web.Operations;
+using MicrobiomePain.Web.Commands;
 
 namespace MicrobiomePain.Benchmarks;
 

@@ -1,4 +1,4 @@
-using MicrobiomePain.Web.Operations;
+using MicrobiomePain.Web.Commands;
 
 namespace MicrobiomePain.Benchmarks;
 

@@ -45,26 +45,28 @@ public static class ApiSetup
 
     private static async Task<IResult> ListClaims(HttpRequest request, ClaimStoreContext db, CancellationToken ct)
     {
-        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-        var (filter, error) = ClaimFilterParser.Parse(request.Query, vocabulary);
-        if (error is not null)
+        var read = await ClaimFilterRequest.ReadAsync(db, request.Query, ct);
+        if (!read.Understood)
         {
-            return FilterProblem(error);
+            return read.Problem();
         }
 
-        var page = await ClaimQuery.ListAsync(db, filter!, vocabulary, ct);
-        if (filter!.Page > page.PageCount)
+        var filter = read.Filter;
+        var page = await ClaimQuery.ListAsync(db, filter, read.Vocabulary, ct);
+        if (page.IsPastTheEnd)
         {
             return TypedResults.Problem(statusCode: 404, title: "Page not found", detail: $"There are {page.PageCount} page(s) for this filter.");
         }
 
         return TypedResults.Ok(new ClaimListResponse(
-            page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, "/claims" + filter.ToQueryString(),
+            page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, Links.ClaimList(filter),
             page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts });
     }
 
     private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
     {
+        // Checked here, not by the {slug:slug} route constraint: a route that does not match answers the site's HTML 404
+        // page, while the API answers a problem+json that names the slug it was given.
         if (!Content.ClaimParser.IsValidSlug(slug))
         {
             return NotFound(slug);
@@ -74,26 +76,13 @@ public static class ApiSetup
         return lookup switch
         {
             { Claim: { } claim } => TypedResults.Ok(claim),
-            { RedirectToSlug: { } current } => TypedResults.Redirect($"/api/claims/{current}", permanent: true),
+            { RedirectToSlug: { } current } => TypedResults.Redirect(Links.ApiClaim(current), permanent: true),
             _ => NotFound(slug),
         };
     }
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(statusCode: 404, title: "Claim not found", detail: $"No claim has the slug '{slug}'.");
-
-    /// <summary>An RFC 9457 problem naming the parameter, the value and the values that would have been valid.</summary>
-    public static IResult FilterProblem(FilterError error) =>
-        TypedResults.Problem(
-            statusCode: 400,
-            title: "Filter not understood",
-            detail: error.Message,
-            extensions: new Dictionary<string, object?>
-            {
-                ["parameter"] = error.Parameter,
-                ["value"] = error.Value,
-                ["validValues"] = error.ValidValues,
-            });
 }
 
 public sealed record ClaimListResponse(

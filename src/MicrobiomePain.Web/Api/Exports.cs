@@ -8,7 +8,7 @@ using MicrobiomePain.Web.Store;
 
 namespace MicrobiomePain.Web.Api;
 
-/// <summary>CSV and Atom exports of the claim list (same filters as /claims), plus sitemap.xml and robots.txt.</summary>
+/// <summary>CSV and Atom exports of the claim list (same filters as /claims), and the Atom feeds of a condition and of changes.</summary>
 public static class Exports
 {
     /// <summary>Exports are not paged: they take the whole filtered list, up to this many rows.</summary>
@@ -28,31 +28,24 @@ public static class Exports
         exports.MapGet("/changes.atom", ChangesAtom).WithTags("Exports")
             .WithSummary("Atom feed of changes to claim reviews, newest first: one entry per change, updated on the change's date.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml");
-        exports.MapGet("/sitemap.xml", Sitemap).ExcludeFromDescription();
-        exports.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text($"User-agent: *\nAllow: /\nDisallow: /api/\nSitemap: {SiteUrls.Absolute(context, "/sitemap.xml")}\n", "text/plain; charset=utf-8"))
-            .ExcludeFromDescription();
         return app;
     }
 
     /// <summary>Entries in a feed: the most recently reviewed claims (readers poll a feed for what is new; the CSV and the API give every claim).</summary>
     public const int FeedEntries = 100;
 
-    /// <summary>The sitemap protocol's limit of URLs in one file; a larger site would need a sitemap index (not built).</summary>
-    public const int SitemapUrls = 50_000;
-
     /// <summary>Parses the query like /claims does (and narrows it to a condition for a condition's feed), or gives the problem.</summary>
     private static async Task<(ClaimFilter? Filter, IResult? Problem, string? ConditionName)> Matching(
         IQueryCollection query, ClaimStoreContext db, string? condition, CancellationToken ct)
     {
-        var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-        var (filter, error) = ClaimFilterParser.Parse(query, vocabulary);
-        if (error is not null)
+        var read = await ClaimFilterRequest.ReadAsync(db, query, ct);
+        if (!read.Understood)
         {
-            return (null, ApiSetup.FilterProblem(error), null);
+            return (null, read.Problem(), null);
         }
 
-        var named = vocabulary.Conditions.FirstOrDefault(c => c.Slug == condition);
+        var filter = read.Filter;
+        var named = read.Vocabulary.Conditions.FirstOrDefault(c => c.Slug == condition);
         if (condition is not null)
         {
             if (named is null)
@@ -60,7 +53,7 @@ public static class Exports
                 return (null, TypedResults.Problem(statusCode: 404, title: "Condition not found", detail: $"No condition has the slug '{condition}'."), null);
             }
 
-            filter = filter! with { Conditions = [condition] };
+            filter = filter with { Conditions = [condition] };
         }
 
         return (filter, null, named?.Name);
@@ -90,7 +83,7 @@ public static class Exports
                     {
                         c.Id, c.Slug, c.Title, c.Kind, c.Level.Slug, c.Level.Rank.ToString(CultureInfo.InvariantCulture),
                         string.Join(';', c.Conditions.Select(x => x.Slug)), c.Reviewed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        SiteUrls.Absolute(context, "/claims/" + c.Slug),
+                        SiteUrls.Absolute(context, Links.Claim(c.Slug)),
                         c.Certainty.Certainty.Slug,
                     }.Concat(CertaintyRule.DomainNames.Select(d => c.Certainty.DomainSteps.TryGetValue(d, out var steps) ? steps.ToString(CultureInfo.InvariantCulture) : ""))
                     .Append(c.Certainty.ArticleStrength ?? "")
@@ -135,14 +128,14 @@ public static class Exports
             w.WriteElementString("name", ns, "MicrobiomePain");
             w.WriteEndElement();
             Link(w, ns, "self", self, "application/atom+xml");
-            Link(w, ns, "alternate", SiteUrls.Absolute(context, "/claims" + filter!.ToQueryString()), "text/html");
+            Link(w, ns, "alternate", SiteUrls.Absolute(context, Links.ClaimList(filter!)), "text/html");
             foreach (var c in ordered)
             {
-                var url = SiteUrls.Absolute(context, "/claims/" + c.Slug);
+                var url = SiteUrls.Absolute(context, Links.Claim(c.Slug));
                 w.WriteStartElement("entry", ns);
 
                 // The id permalink, not the slug URL: a renamed claim stays the same entry in readers' feed histories.
-                w.WriteElementString("id", ns, SiteUrls.Absolute(context, "/claims/by-id/" + c.Id));
+                w.WriteElementString("id", ns, SiteUrls.Absolute(context, Links.ClaimById(c.Id)));
                 w.WriteElementString("title", ns, c.Title);
                 w.WriteElementString("updated", ns, Stamp(c.Reviewed));
                 Link(w, ns, "alternate", url, "text/html");
@@ -171,7 +164,7 @@ public static class Exports
     private static async Task<IResult> ChangesAtom(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
         var changes = await ClaimQuery.ChangesAsync(db, FeedEntries, ct);
-        var self = SiteUrls.Absolute(context, "/changes.atom");
+        var self = SiteUrls.Absolute(context, Links.ChangesFeed);
         const string ns = "http://www.w3.org/2005/Atom";
         var xml = new StringBuilder();
         using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
@@ -184,14 +177,14 @@ public static class Exports
             w.WriteElementString("name", ns, "MicrobiomePain");
             w.WriteEndElement();
             Link(w, ns, "self", self, "application/atom+xml");
-            Link(w, ns, "alternate", SiteUrls.Absolute(context, "/changes"), "text/html");
+            Link(w, ns, "alternate", SiteUrls.Absolute(context, Links.Changes), "text/html");
             foreach (var c in changes)
             {
                 w.WriteStartElement("entry", ns);
-                w.WriteElementString("id", ns, SiteUrls.Absolute(context, "/claims/by-id/" + c.ClaimId) + "#change-" + c.Position.ToString(CultureInfo.InvariantCulture));
+                w.WriteElementString("id", ns, SiteUrls.Absolute(context, Links.ClaimById(c.ClaimId)) + "#change-" + c.Position.ToString(CultureInfo.InvariantCulture));
                 w.WriteElementString("title", ns, $"{c.ClaimId}: {c.ClaimTitle}");
                 w.WriteElementString("updated", ns, Stamp(c.Date));
-                Link(w, ns, "alternate", SiteUrls.Absolute(context, "/claims/" + c.ClaimSlug + "#history"), "text/html");
+                Link(w, ns, "alternate", SiteUrls.Absolute(context, Links.ClaimHistory(c.ClaimSlug)), "text/html");
                 w.WriteElementString("summary", ns, $"{c.Change} Why: {c.Why}");
                 w.WriteEndElement();
             }
@@ -200,49 +193,6 @@ public static class Exports
         }
 
         return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/atom+xml; charset=utf-8", Encoding.UTF8);
-    }
-
-    private static async Task<IResult> Sitemap(HttpContext context, ClaimStoreContext db, CancellationToken ct)
-    {
-        var conditions = await ClaimQuery.ConditionsAsync(db, ct);
-        string[] pages = ["/", "/claims", "/map", "/conditions", "/evidence", "/article", "/sources", "/changes", "/about", "/evidence/method"];
-        var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, SitemapUrls - pages.Length - conditions.Count, ct);
-        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var xml = new StringBuilder();
-        using (var w = XmlWriter.Create(xml, new XmlWriterSettings { Indent = true }))
-        {
-            w.WriteStartElement("urlset", ns);
-            void Url(string path, DateOnly? modified = null)
-            {
-                w.WriteStartElement("url", ns);
-                w.WriteElementString("loc", ns, SiteUrls.Absolute(context, path));
-                if (modified is { } m)
-                {
-                    w.WriteElementString("lastmod", ns, m.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                }
-
-                w.WriteEndElement();
-            }
-
-            foreach (var path in pages)
-            {
-                Url(path);
-            }
-
-            foreach (var c in conditions)
-            {
-                Url("/conditions/" + c.Slug);
-            }
-
-            await foreach (var c in claims)
-            {
-                Url("/claims/" + c.Slug, c.Reviewed);
-            }
-
-            w.WriteEndElement();
-        }
-
-        return Results.Text(xml.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), "application/xml; charset=utf-8", Encoding.UTF8);
     }
 
     private static string Stamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";

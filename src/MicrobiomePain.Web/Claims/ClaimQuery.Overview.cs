@@ -97,7 +97,7 @@ public static partial class ClaimQuery
             s.Level,
             s.Selection.Numbers.Select(n => summaries["C" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList(),
             s.Selection.Total,
-            "/claims" + s.Filter.ToQueryString())).ToList();
+            Site.Links.ClaimList(s.Filter))).ToList();
     }
 
     /// <summary>Conditions with their descriptions (SQL, a few rows) and claim counts (the claim index, no scan).</summary>

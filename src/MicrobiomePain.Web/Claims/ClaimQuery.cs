@@ -24,52 +24,7 @@ public static partial class ClaimQuery
         return index.Select(filter, hits, skip, take);
     }
 
-    /// <summary>
-    /// The filter as SQL, for whole-collection views (a condition's page); lists, the API and exports select through
-    /// <see cref="SelectAsync"/>, whose results tests compare with this.
-    /// </summary>
-    public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter, bool skipConditions = false, bool skipLevels = false)
-    {
-        IQueryable<ClaimRow> claims = db.Claims;
-        if (filter.Query is not null && filter.Terms.Count == 0)
-        {
-            // A search with no letters or digits in it (only punctuation) has no words to find.
-            return claims.Where(c => false);
-        }
-
-        if (filter.Query is not null)
-        {
-            // An uncorrelated IN (…): SQLite runs the FTS5 match once, not once per claim.
-            var hits = ClaimSearch.Hits(db, filter).Select(h => h.Number);
-            claims = claims.Where(c => hits.Contains(c.Number));
-        }
-
-        if (!skipConditions && filter.Conditions.Count > 0)
-        {
-            var conditions = filter.Conditions;
-            claims = claims.Where(c => c.Conditions.Any(cc => conditions.Contains(cc.ConditionSlug)));
-        }
-
-        if (!skipLevels && filter.Levels.Count > 0)
-        {
-            var levels = filter.Levels;
-            claims = claims.Where(c => levels.Contains(c.LevelSlug));
-        }
-
-        if (!skipLevels && filter.MinRank is int minRank)
-        {
-            claims = claims.Where(c => c.LevelRank >= minRank);
-        }
-
-        if (filter.Certainties.Count > 0)
-        {
-            var ranks = CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Rank).ToList();
-            claims = claims.Where(c => ranks.Contains(c.CertaintyRank));
-        }
-
-        return claims;
-    }
-
+    /// <summary>A sort order as SQL; the <see cref="ClaimIndex"/> reads each order through this when it loads.</summary>
     public static IQueryable<ClaimRow> Order(IQueryable<ClaimRow> claims, ClaimSort sort) => sort switch
     {
         ClaimSort.Article => claims.OrderBy(c => c.Number),

@@ -32,6 +32,9 @@ public sealed record ClaimListPage(
     IReadOnlyList<FacetCount> LevelCounts,
     IReadOnlyList<FacetCount> MinLevelCounts)
 {
+    /// <summary>A page number beyond the last page: the list page answers 404, the API a 404 problem.</summary>
+    public bool IsPastTheEnd => Filter.Page > PageCount;
+
     /// <summary>Claims the list would show with each certainty chosen (the other filters kept).</summary>
     public IReadOnlyList<FacetCount> CertaintyCounts { get; init; } = [];
 

@@ -6,6 +6,8 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Site;
 
 namespace MicrobiomePain.Web.Content;
 
@@ -97,12 +99,12 @@ internal sealed class ClaimReferenceRenderer(IReadOnlyDictionary<string, ClaimRe
         var slug = WebUtility.HtmlEncode(reference.Slug);
         if (!claims.TryGetValue(reference.Slug, out var claim))
         {
-            renderer.Write($"<a href=\"/claims/{slug}\">{slug}</a>");
+            renderer.Write($"<a href=\"{WebUtility.HtmlEncode(Links.Claim(reference.Slug))}\">{slug}</a>");
             return;
         }
 
         renderer.Write($"<span class=\"claim-ref\" id=\"claim-{slug}\"><q>{WebUtility.HtmlEncode(claim.Quote)}</q> ");
-        renderer.Write($"<a href=\"/claims/{slug}\">{WebUtility.HtmlEncode(claim.Title)}</a> ");
-        renderer.Write($"<span class=\"level level-{WebUtility.HtmlEncode(claim.LevelSlug)}\"><span class=\"level-symbol\" aria-hidden=\"true\">{WebUtility.HtmlEncode(claim.LevelSymbol)}</span> {WebUtility.HtmlEncode(claim.LevelName)}</span></span>");
+        renderer.Write($"<a href=\"{WebUtility.HtmlEncode(Links.Claim(reference.Slug))}\">{WebUtility.HtmlEncode(claim.Title)}</a> ");
+        renderer.Write(LevelBadgeHtml.Of(claim.LevelSlug, claim.LevelSymbol, claim.LevelName)).Write("</span>");
     }
 }

@@ -23,8 +23,12 @@ public static class SiteSetup
         });
         builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
 
-        // Lower-case URLs everywhere; slugs are lower-case already.
-        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // Lower-case URLs everywhere; slugs are lower-case already. {slug:slug} admits only a well-formed slug.
+        builder.Services.Configure<RouteOptions>(o =>
+        {
+            o.LowercaseUrls = true;
+            o.ConstraintMap[SlugConstraint.Name] = typeof(SlugConstraint);
+        });
 
         // Run from build output (`dotnet run -c Release` in Production), the static-asset endpoints name files that exist only
         // in obj/ (the compressed variants), found through the build's manifest; the framework reads it in Development only, so

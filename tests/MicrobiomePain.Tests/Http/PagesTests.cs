@@ -94,6 +94,8 @@ public sealed class PagesTests : IClassFixture<PagesTests.Fixture>
     [Theory]
     [InlineData("/claims/no-such-claim")]
     [InlineData("/claims/Not_A_Slug")]
+    [InlineData("/claims/Not_A_Slug/cite.bib")]
+    [InlineData("/conditions/Not_A_Slug")]
     [InlineData("/nowhere")]
     public async Task An_unknown_address_gives_a_404_page(string url)
     {

@@ -1,5 +1,5 @@
 using MicrobiomePain.Tests.Support;
-using MicrobiomePain.Web.Operations;
+using MicrobiomePain.Web.Commands;
 
 namespace MicrobiomePain.Tests.Operations;
 

@@ -1,3 +1,4 @@
+using MicrobiomePain.Tests.Claims;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Store;
@@ -8,7 +9,7 @@ namespace MicrobiomePain.Tests.Performance;
 
 /// <summary>
 /// The in-memory <see cref="ClaimIndex"/> must select exactly what SQL selects: the same totals and facet counts as a
-/// brute-force count over the rows, and the same page in the same order as the filter run as SQL (ClaimQuery.Apply/Order
+/// brute-force count over the rows, and the same page in the same order as the filter run as SQL (SqlClaimFilter.Apply, ClaimQuery.Order
 /// and the FTS5 rank), for many filter combinations on a store with mixed levels, condition sets, titles and dates.
 /// </summary>
 public sealed class ClaimIndexTests
@@ -102,7 +103,7 @@ public sealed class ClaimIndexTests
     /// <summary>The order the filter gave when it ran as SQL (before the index): Order(Apply(...)), or bm25 rank then number.</summary>
     private static async Task<List<int>> SqlOrderAsync(ClaimStoreContext db, ClaimFilter filter, CancellationToken ct)
     {
-        var matching = ClaimQuery.Apply(db, filter);
+        var matching = SqlClaimFilter.Apply(db, filter);
         return filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0
             ? await ClaimQuery.Order(matching, filter.Sort).Select(c => c.Number).ToListAsync(ct)
             : await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using MicrobiomePain.Tests.Support;
-using MicrobiomePain.Web.Operations;
+using MicrobiomePain.Web.Commands;
 
 namespace MicrobiomePain.Tests.Performance;
 

@@ -1,6 +1,5 @@
 using MicrobiomePain.Web.Citations;
 using MicrobiomePain.Web.Claims;
-using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
@@ -17,23 +16,18 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
     public IReadOnlyList<ClaimSummary> Related { get; private set; } = [];
 
     /// <summary>The list the reader came from (from ?from=…), when it is a valid filter state; otherwise the full list.</summary>
-    public (string Url, string Label) BackToList { get; private set; } = ("/claims", "All claims");
+    public (string Url, string Label) BackToList { get; private set; } = (Links.Claims, "All claims");
 
     /// <summary>schema.org ClaimReview, already serialised with HTML-sensitive characters escaped.</summary>
     public string ClaimReviewJson { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string slug, string? from, CancellationToken ct)
     {
-        if (!ClaimParser.IsValidSlug(slug))
-        {
-            return NotFound();
-        }
-
         var lookup = await ClaimQuery.FindAsync(db, slug, ct);
         if (lookup.RedirectToSlug is { } current)
         {
             // An old slug kept in 'aliases': links made before a rename keep working.
-            return RedirectPermanent($"/claims/{current}");
+            return RedirectPermanent(Links.Claim(current));
         }
 
         if (lookup.Claim is null)
@@ -42,26 +36,21 @@ public sealed class ClaimDetailModel(ClaimStoreContext db) : PageModel
         }
 
         Claim = lookup.Claim;
-        var url = SiteUrls.Absolute(HttpContext, "/claims/" + Claim.Slug);
+        var url = SiteUrls.Absolute(HttpContext, Links.Claim(Claim.Slug));
         Citation = ClaimCitation.For(Claim, url);
         Related = await ClaimQuery.RelatedAsync(db, Claim, ct: ct);
         if (from is { Length: > 0 and <= 600 })
         {
             // A bad or stale list state is not an error on a claim page: the breadcrumb then points to all claims.
-            var vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-            var (filter, error) = ClaimFilterParser.Parse(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(from)), vocabulary);
-            if (error is null && filter!.IsFiltered)
+            var read = await ClaimFilterRequest.ReadAsync(db, from, ct);
+            if (read.Understood && read.Filter.IsFiltered)
             {
-                var parts = filter.Conditions.Select(c => vocabulary.Conditions.First(v => v.Slug == c).Name)
-                    .Concat(filter.Levels.Select(l => vocabulary.Levels.First(v => v.Slug == l).Name))
-                    .Concat(filter.MinLevel is { } min ? [$"at least {vocabulary.Levels.First(v => v.Slug == min).Name}"] : [])
-                    .Concat(filter.Query is { } q ? [$"“{q}”"] : []);
-                BackToList = ("/claims" + filter.ToQueryString(), "Claims: " + string.Join(", ", parts));
+                BackToList = (Links.ClaimList(read.Filter), FilterWords.Describe(read.Filter, read.Vocabulary).Breadcrumb());
             }
         }
 
         var (worst, best) = await ClaimQuery.RankRangeAsync(db, ct);
-        ClaimReviewJson = ClaimStructuredData.ClaimReviewJson(Claim, url, SiteUrls.Absolute(HttpContext, "/"), best, worst);
+        ClaimReviewJson = ClaimStructuredData.ClaimReviewJson(Claim, url, SiteUrls.Absolute(HttpContext, Links.Home), best, worst);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,26 +16,27 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Vocabulary = await ClaimQuery.VocabularyAsync(db, ct);
-        var (filter, error) = ClaimFilterParser.Parse(Request.Query, Vocabulary);
-        if (error is not null)
+        var read = await ClaimFilterRequest.ReadAsync(db, Request.Query, ct);
+        Vocabulary = read.Vocabulary;
+        if (!read.Understood)
         {
-            Error = error;
+            Error = read.Error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
+        var filter = read.Filter;
         // The filter form sends every field, empty ones too (?q=&min=&sort=strength). Send the reader on to the short,
         // canonical address of the same list, so the URL they copy or bookmark is the one every link on the site uses.
         // Only for empty values: any other spelling of a filter is answered where it is (its canonical link names the
         // short form), so a shared link never costs a redirect.
         if (Request.Query.Any(p => p.Value.Any(string.IsNullOrWhiteSpace)))
         {
-            return Redirect(ListUrl(filter!));
+            return Redirect(Links.ClaimList(filter));
         }
 
-        Result = await ClaimQuery.ListAsync(db, filter!, Vocabulary, ct);
-        if (filter!.Page > Result.PageCount)
+        Result = await ClaimQuery.ListAsync(db, filter, Vocabulary, ct);
+        if (Result.IsPastTheEnd)
         {
             return NotFound();
         }
@@ -42,51 +44,15 @@ public sealed class ClaimListModel(ClaimStoreContext db) : PageModel
         return Page();
     }
 
-    public string ListUrl(ClaimFilter filter) => "/claims" + filter.ToQueryString();
-
     /// <summary>
     /// A claim's link from this list. A filtered list passes its own state along (?from=…) so the claim page can offer
     /// a breadcrumb back to it; the claim's permalink and canonical URL stay the bare /claims/{slug}.
     /// </summary>
     public string ClaimUrl(string slug) =>
         Result is { Filter: var f } && (f.IsFiltered || f.Page > 1 || f.Sort != f.DefaultSort)
-            ? $"/claims/{slug}?from={Uri.EscapeDataString(f.ToQueryString().Value![1..])}"
-            : $"/claims/{slug}";
+            ? Links.Claim(slug, f)
+            : Links.Claim(slug);
 
     /// <summary>The list in words ("Claims: Fibromyalgia; Human trial; page 2"), so a tab, the history and a screen reader say which list this is.</summary>
-    public string Title()
-    {
-        if (Result is not { Filter: var filter })
-        {
-            return "Claims";
-        }
-
-        var parts = new List<string>();
-        if (filter.Conditions.Count > 0)
-        {
-            parts.Add(string.Join(" or ", Vocabulary.Conditions.Where(c => filter.Conditions.Contains(c.Slug)).Select(c => c.Name)));
-        }
-
-        if (filter.Levels.Count > 0)
-        {
-            parts.Add(string.Join(" or ", Vocabulary.Levels.Where(l => filter.Levels.Contains(l.Slug)).Select(l => l.Name)));
-        }
-
-        if (filter.MinLevel is { } min)
-        {
-            parts.Add("at least " + Vocabulary.Levels.First(l => l.Slug == min).Name);
-        }
-
-        if (filter.Certainties.Count > 0)
-        {
-            parts.Add("certainty " + string.Join(" or ", CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Name.ToLowerInvariant())));
-        }
-
-        if (filter.Page > 1)
-        {
-            parts.Add($"page {filter.Page}");
-        }
-
-        return parts.Count == 0 ? "Claims" : "Claims: " + string.Join("; ", parts);
-    }
+    public string Title() => Result is { Filter: var filter } ? FilterWords.Describe(filter, Vocabulary).Title() : "Claims";
 }

@@ -1,5 +1,4 @@
 using MicrobiomePain.Web.Claims;
-using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ public sealed class ConditionModel(ClaimStoreContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (!ClaimParser.IsValidSlug(slug) || await ClaimQuery.ConditionAsync(db, slug, ct) is not { } page)
+        if (await ClaimQuery.ConditionAsync(db, slug, ct) is not { } page)
         {
             return NotFound();
         }

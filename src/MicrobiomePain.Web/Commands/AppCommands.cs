@@ -1,7 +1,7 @@
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 
-namespace MicrobiomePain.Web.Operations;
+namespace MicrobiomePain.Web.Commands;
 
 /// <summary>
 /// Commands the app runs instead of serving: `dotnet run --project src/MicrobiomePain.Web -- validate [content-dir]`.

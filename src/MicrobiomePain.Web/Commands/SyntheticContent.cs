@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MicrobiomePain.Web.Operations;
+namespace MicrobiomePain.Web.Commands;
 
 /// <summary>
 /// Writes N valid claims in the real content format (front matter, ~200-word body, caveats, sources, conditions from a
@@ -27,7 +27,7 @@ public static class SyntheticContent
     {
         var root = Path.GetFullPath(directory);
         Directory.CreateDirectory(Path.Combine(root, "claims"));
-        var repository = Operations.AppCommands.ShippedContent();
+        var repository = AppCommands.ShippedContent();
         foreach (var file in new[] { "evidence-levels.yml", "conditions.yml" })
         {
             File.Copy(Path.Combine(repository, file), Path.Combine(root, file), overwrite: true);

@@ -1,0 +1,54 @@
+using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Store;
+
+namespace MicrobiomePain.Tests.Claims;
+
+/// <summary>
+/// The claim filter written again as SQL, the way the site selected claims before the in-memory <see cref="ClaimIndex"/>:
+/// the oracle the index is checked against. The site itself never runs it; it selects through
+/// <see cref="ClaimQuery.SelectAsync"/>. (tests/load/explain.cs writes out the two pre-index queries it explains.)
+/// </summary>
+internal static class SqlClaimFilter
+{
+    public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter)
+    {
+        IQueryable<ClaimRow> claims = db.Claims;
+        if (filter.Query is not null && filter.Terms.Count == 0)
+        {
+            // A search with no letters or digits in it (only punctuation) has no words to find.
+            return claims.Where(c => false);
+        }
+
+        if (filter.Query is not null)
+        {
+            // An uncorrelated IN (…): SQLite runs the FTS5 match once, not once per claim.
+            var hits = ClaimSearch.Hits(db, filter).Select(h => h.Number);
+            claims = claims.Where(c => hits.Contains(c.Number));
+        }
+
+        if (filter.Conditions.Count > 0)
+        {
+            var conditions = filter.Conditions;
+            claims = claims.Where(c => c.Conditions.Any(cc => conditions.Contains(cc.ConditionSlug)));
+        }
+
+        if (filter.Levels.Count > 0)
+        {
+            var levels = filter.Levels;
+            claims = claims.Where(c => levels.Contains(c.LevelSlug));
+        }
+
+        if (filter.MinRank is int minRank)
+        {
+            claims = claims.Where(c => c.LevelRank >= minRank);
+        }
+
+        if (filter.Certainties.Count > 0)
+        {
+            var ranks = CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Rank).ToList();
+            claims = claims.Where(c => ranks.Contains(c.CertaintyRank));
+        }
+
+        return claims;
+    }
+}
