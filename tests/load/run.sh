@@ -86,6 +86,7 @@ measure() { # key url encoding
   RPS[$1]="${RPS[$1]:-} $rps"; P99[$1]="${P99[$1]:-} $p99"
 }
 
+echo "== load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warm-up (3 s each), then wrk -t2 -c32 -d${DURATION}s, $ROUNDS alternating rounds (list: $LIST, claim: $CLAIM)"
 for page in list claim; do
   url=$([ $page = list ] && echo "$LIST" || echo "$CLAIM")
@@ -111,20 +112,21 @@ done
 
 mean() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.0f", s / NF }'; }
 worst() { echo "$1" | awk '{ m = 0; for (i = 1; i <= NF; i++) if ($i > m) m = $i; printf "%.2f", m }'; }
+median() { echo "$1" | tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "| page | Accept-Encoding | app req/s | nginx req/s | ratio | app p99 | nginx p99 |$([ -n "${BEFORE_APP:-}" ] && echo " before req/s | before ratio | before p99 |")"
+echo "| page | Accept-Encoding | app req/s | nginx req/s | ratio | app p99 (median / worst) | nginx p99 (median / worst) |$([ -n "${BEFORE_APP:-}" ] && echo " before req/s | before ratio | before p99 (median / worst) |")"
 echo "|---|---|---:|---:|---:|---:|---:|$([ -n "${BEFORE_APP:-}" ] && echo "---:|---:|---:|")"
 for v in "${variants[@]}"; do
   read -r page enc <<<"$v"
   a=$(mean "${RPS[app $v]}"); n=$(mean "${RPS[nginx $v]}")
-  row="| $page | $([ $enc = none ] && echo "none" || echo "\`$ENCODING\`") | $a | $n | **$(awk -v a="$a" -v n="$n" 'BEGIN { printf "%.2f", a / n }')** | $(worst "${P99[app $v]}") ms | $(worst "${P99[nginx $v]}") ms |"
+  row="| $page | $([ $enc = none ] && echo "none" || echo "\`$ENCODING\`") | $a | $n | **$(awk -v a="$a" -v n="$n" 'BEGIN { printf "%.2f", a / n }')** | $(median "${P99[app $v]}") / $(worst "${P99[app $v]}") ms | $(median "${P99[nginx $v]}") / $(worst "${P99[nginx $v]}") ms |"
   if [ -n "${BEFORE_APP:-}" ]; then
     b=$(mean "${RPS[before $v]}")
-    row="$row $b | $(awk -v a="$b" -v n="$n" 'BEGIN { printf "%.2f", a / n }') | $(worst "${P99[before $v]}") ms |"
+    row="$row $b | $(awk -v a="$b" -v n="$n" 'BEGIN { printf "%.2f", a / n }') | $(median "${P99[before $v]}") / $(worst "${P99[before $v]}") ms |"
   fi
   echo "$row"
 done
-echo "(req/s: mean of $ROUNDS rounds; p99: the worst round)"
+echo "(req/s: mean of $ROUNDS rounds; p99: median and worst round; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 
 if [ "${PROXY:-0}" = 1 ]; then
   echo "== nginx proxy_cache -> 2 app replicas"
