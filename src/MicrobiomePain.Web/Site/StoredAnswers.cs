@@ -140,16 +140,17 @@ public sealed class StoredAnswers(ClaimStore store, TimeSpan lifetime)
             }
         }
 
-        if (generation.Answers.Count >= MaxAnswers || Interlocked.Read(ref generation.Bytes) + body.Length > MaxBytes)
+        // An expired answer is replaced in place; a new one is kept only while the set is within its bounds.
+        var previous = generation.Answers.GetValueOrDefault(key);
+        if (previous is null && (generation.Answers.Count >= MaxAnswers || Interlocked.Read(ref generation.Bytes) + body.Length > MaxBytes))
         {
             return;
         }
 
         var kept = headers.Where(h => !NotKept.Contains(h.Key)).ToArray();
         var age = HeaderUtilities.TryParseNonNegativeInt64(headers.Age.ToString(), out var seconds) ? seconds : 0;
-        var answer = new Answer(kept, body, Environment.TickCount64, age);
-        generation.Answers.AddOrUpdate(key, answer, (_, _) => answer);
-        Interlocked.Add(ref generation.Bytes, body.Length);
+        generation.Answers[key] = new Answer(kept, body, Environment.TickCount64, age);
+        Interlocked.Add(ref generation.Bytes, body.Length - (previous?.Body.Length ?? 0));
     }
 
     /// <summary>Passes every write on and keeps a copy, up to <see cref="MaxBody"/> bytes (past that, no copy).</summary>
