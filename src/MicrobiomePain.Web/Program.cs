@@ -40,7 +40,7 @@ catch (StoreUnavailableException ex)
 }
 
 app.UseOperations();    // HSTS, rate limiting, /healthz (never cached)
-app.UseSite();          // error pages, security headers, read-only methods, validators (304), output cache, compression
+app.UseSite();          // error pages, stored answers, security headers, read-only methods, validators (304), output cache, compression
 app.MapSite();          // static assets (never output-cached) and the Razor pages
 app.MapApi();           // /api/*, /openapi/v1.json
 app.MapExports();       // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /changes.atom

@@ -20,7 +20,7 @@ public static partial class ClaimQuery
     public static async Task<ClaimSelection> SelectAsync(ClaimStoreContext db, ClaimFilter filter, int skip, int take, CancellationToken ct)
     {
         var index = await ClaimIndex.ForAsync(db, ct);
-        var hits = await ClaimSearch.AllHitsAsync(db, filter, ct);
+        var hits = filter.Query is null ? null : await index.SearchHitsAsync(filter, () => ClaimSearch.AllHitsAsync(db, filter, ct)!);
         return index.Select(filter, hits, skip, take);
     }
 

@@ -74,11 +74,34 @@ public static partial class ClaimSearch
             return []; // only punctuation: no words to find
         }
 
-        var match = MatchExpression(filter.Terms);
-        var hits = filter.Sort == ClaimSort.Relevance
-            ? Hits(db, filter)
-            : db.Set<SearchHit>().FromSqlInterpolated($"SELECT rowid AS Number, 0.0 AS Rank FROM claims_fts WHERE claims_fts MATCH {match}");
-        return await hits.ToListAsync(ct);
+        // Read with a plain data reader: at 100k claims a search that matches nearly every claim returns ~100k rows, and
+        // materialising them through EF took about 40 ms of a 200 ms search.
+        var sql = filter.Sort == ClaimSort.Relevance
+            ? $"SELECT rowid, bm25({Table}, 10.0, 3.0, 2.0, 2.0, 1.0) FROM {Table} WHERE {Table} MATCH $match"
+            : $"SELECT rowid, 0.0 FROM {Table} WHERE {Table} MATCH $match";
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$match";
+            parameter.Value = MatchExpression(filter.Terms);
+            command.Parameters.Add(parameter);
+            var hits = new List<SearchHit>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                hits.Add(new SearchHit { Number = reader.GetInt32(0), Rank = reader.GetDouble(1) });
+            }
+
+            return hits;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Highlighted titles and snippets for the claims on one page of results (one query).</summary>

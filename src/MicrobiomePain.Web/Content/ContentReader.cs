@@ -11,7 +11,7 @@ namespace MicrobiomePain.Web.Content;
 public static class ContentReader
 {
     /// <summary>Bumped whenever the store's shape or the way content is rendered changes, so old stores are rebuilt.</summary>
-    public const string FormatVersion = "6";
+    public const string FormatVersion = "7";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -103,11 +103,17 @@ public static class ContentReader
             .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
             .Where(p => !p.Split('/').Any(part => part.StartsWith('.')))
             .Order(StringComparer.Ordinal);
-        foreach (var relative in paths)
+        // Files are read in parallel, a batch at a time (bounded memory), and hashed in path order.
+        foreach (var batch in paths.Chunk(256))
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0"));
-            hash.AppendData(File.ReadAllBytes(Path.Combine(root, relative)));
-            hash.AppendData("\0"u8);
+            var bytes = new byte[batch.Length][];
+            Parallel.For(0, batch.Length, i => bytes[i] = File.ReadAllBytes(Path.Combine(root, batch[i])));
+            for (var i = 0; i < batch.Length; i++)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(batch[i] + "\0"));
+                hash.AppendData(bytes[i]);
+                hash.AppendData("\0"u8);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -23,7 +23,26 @@ public static class ConditionalGet
     private static readonly string BuildId =
         Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
 
-    public static string ETagFor(StoreVersion version) => $"W/\"{version.ShortHash}-{BuildId}\"";
+    public static string ETagFor(StoreVersion version) => Validators(version).ETag;
+
+    // The validators of the version being served, formatted once per version rather than once per request.
+    private sealed record VersionValidators(StoreVersion Version, string ETag, DateTimeOffset LastModified, string LastModifiedText);
+
+    private static VersionValidators? _validators;
+
+    private static VersionValidators Validators(StoreVersion version)
+    {
+        if (Volatile.Read(ref _validators) is { } known && ReferenceEquals(known.Version, version))
+        {
+            return known;
+        }
+
+        // HTTP dates have one-second resolution; compare at that resolution.
+        var lastModified = DateTimeOffset.FromUnixTimeSeconds(version.BuiltAt.ToUnixTimeSeconds());
+        var made = new VersionValidators(version, $"W/\"{version.ShortHash}-{BuildId}\"", lastModified, lastModified.ToString("R", CultureInfo.InvariantCulture));
+        Volatile.Write(ref _validators, made);
+        return made;
+    }
 
     public static IApplicationBuilder UseConditionalGet(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -35,10 +54,7 @@ public static class ConditionalGet
                 return;
             }
 
-            var version = context.RequestServices.GetRequiredService<StoreVersion>();
-            var etag = ETagFor(version);
-            // HTTP dates have one-second resolution; compare at that resolution.
-            var lastModified = DateTimeOffset.FromUnixTimeSeconds(version.BuiltAt.ToUnixTimeSeconds());
+            var (_, etag, lastModified, lastModifiedText) = Validators(context.RequestServices.GetRequiredService<StoreVersion>());
             var notModified = NotModified(request, etag, lastModified);
             request.Headers.IfNoneMatch = default;
             request.Headers.IfModifiedSince = default;
@@ -67,7 +83,7 @@ public static class ConditionalGet
                     context.Response.Headers.Vary = vary;
                     context.Response.Headers.CacheControl = "no-cache";
                     context.Response.Headers.ETag = etag;
-                    context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+                    context.Response.Headers.LastModified = lastModifiedText;
                     return;
                 }
 
@@ -82,7 +98,7 @@ public static class ConditionalGet
                 {
                     context.Response.Headers.CacheControl = "no-cache";
                     context.Response.Headers.ETag = etag;
-                    context.Response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
+                    context.Response.Headers.LastModified = lastModifiedText;
                 }
 
                 return Task.CompletedTask;

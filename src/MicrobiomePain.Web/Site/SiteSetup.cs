@@ -51,6 +51,7 @@ public static class SiteSetup
 
         // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStoredAnswers(); // a repeat of a kept answer is sent from here, its headers included (see StoredAnswers)
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
         app.UseConditionalGet();

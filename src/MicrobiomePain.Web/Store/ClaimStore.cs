@@ -97,6 +97,7 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var warmUp = StoreBuilder.WarmUpAsync();
         var result = ContentReader.Read(ContentPath);
 
         // The reader hashes the files after parsing them. A different hash than the one taken before means an author
@@ -126,6 +127,7 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
         string path;
         try
         {
+            warmUp.Wait();
             path = StoreBuilder.Build(result.Content!, StoreDirectory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)

@@ -120,21 +120,28 @@ public sealed class StoreRowWriter(IModel model, SqliteConnection connection, Sq
             $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
             $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))})";
         var parameters = properties.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i })).ToList();
+        var values = properties.Select(ProviderValue<T>).ToArray();
         command.Prepare();
         foreach (var row in rows)
         {
-            for (var i = 0; i < properties.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                var value = properties[i].PropertyInfo!.GetValue(row);
-                if (properties[i].GetTypeMapping().Converter is { } converter && value is not null)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                parameters[i].Value = value ?? DBNull.Value;
+                parameters[i].Value = values[i](row) ?? DBNull.Value;
             }
 
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>A property's value as the provider stores it (EF's value converter applied).</summary>
+    private static Func<T, object?> ProviderValue<T>(IProperty property)
+    {
+        var info = property.PropertyInfo!;
+        if (property.GetTypeMapping().Converter is not { } converter)
+        {
+            return r => info.GetValue(r);
+        }
+
+        return r => info.GetValue(r) is { } value ? converter.ConvertToProvider(value) : null;
     }
 }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Commands;
+using MicrobiomePain.Web.Operations;
+using MicrobiomePain.Web.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MicrobiomePain.Tests.Performance;
 
@@ -42,6 +45,53 @@ public sealed class ServingTests
         Assert.True(second.Headers.Age is not null, "a cached response carries an Age header");
         var other = await client.GetAsync(new Uri("/claims?evidence=human-trial", UriKind.Relative), Ct);
         Assert.Null(other.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_repeated_request_gets_the_first_answers_headers_and_bytes_and_a_new_content_version_its_own()
+    {
+        await using var app = TestApp.With(Enumerable.Range(1, 3).Select(n => new TestClaim(n, $"c-{n}")).ToArray());
+        using var client = app.NewClient();
+
+        foreach (var encoding in new[] { "br", "gzip", null })
+        {
+            var answers = new List<(string Headers, byte[] Body)>();
+            for (var i = 0; i < 3; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/claims?evidence=animal-study", UriKind.Relative));
+                if (encoding is not null)
+                {
+                    request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+                }
+
+                using var response = await client.SendAsync(request, Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                // Date is the server's, Age grows; a first answer is streamed without a length, repeats carry theirs.
+                if (i > 0)
+                {
+                    Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync(Ct)).Length);
+                }
+
+                var headers = response.Headers.Concat(response.Content.Headers)
+                    .Where(h => h.Key is not ("Date" or "Age" or "Content-Length"))
+                    .OrderBy(h => h.Key, StringComparer.Ordinal)
+                    .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}");
+                answers.Add((string.Join("\n", headers), await response.Content.ReadAsByteArrayAsync(Ct)));
+            }
+
+            Assert.Contains("Content-Security-Policy", answers[0].Headers, StringComparison.Ordinal);
+            Assert.Contains("ETag", answers[0].Headers, StringComparison.Ordinal);
+            Assert.All(answers.Skip(1), a => Assert.Equal(answers[0].Headers, a.Headers));
+            Assert.All(answers.Skip(1), a => Assert.Equal(answers[0].Body, a.Body));
+        }
+
+        var store = app.Services.GetRequiredService<ClaimStore>();
+        var before = store.Current;
+        TestContent.WriteClaim(app.ContentPath, new TestClaim(4, "c-4"));
+        store.Refresh();
+        Assert.NotSame(before, store.Current);
+        var list = await client.GetStringAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
+        Assert.Contains("/claims/c-4", list, StringComparison.Ordinal);
     }
 
     [Fact]
