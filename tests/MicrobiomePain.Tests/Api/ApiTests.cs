@@ -4,31 +4,25 @@ using System.Text.Json;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Api;
 using MicrobiomePain.Web.Claims;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Api;
 
 public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public TestApp App { get; } = TestApp.With(
+    public sealed class Fixture() : AppFixture(TestApp.With(
             new TestClaim(1, "fibro-animal", "animal-study", ["fibromyalgia"], "Bravo, with \"quotes\"", "2026-01-01"),
             new TestClaim(2, "fibro-trial", "human-trial", ["fibromyalgia"], "alpha", "2026-03-01"),
             new TestClaim(3, "endo-speculative", "speculative", ["endometriosis"], "Charlie", "2026-02-01", Aliases: ["endo-old"], Sources: ["study-a", "study-b"]),
             new TestClaim(4, "endo-observational", "human-observational", ["endometriosis", "fibromyalgia"], "Delta", "2025-12-01"),
-            new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01"));
-
-        public void Dispose() => App.Dispose();
-    }
+            new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01")));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _client;
 
     public ApiTests(Fixture fixture) => _client = fixture.App.NewClient();
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private Task<HttpResponseMessage> Get(string url) => _client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+    private Task<HttpResponseMessage> Get(string url) => _client.GetPathAsync(url);
 
     [Theory]
     [InlineData("")]

@@ -10,14 +10,9 @@ public sealed class ExportScaleTests : IClassFixture<ExportScaleTests.Fixture>
 {
     private const int Claims = ClaimQuery.StreamBatch + 50;
 
-    public sealed class Fixture : IDisposable
-    {
-        // Claim 500 is the most recently reviewed; all others share one date.
-        public TestApp App { get; } = TestApp.With([.. Enumerable.Range(1, Claims).Select(n =>
-            new TestClaim(n, $"claim-{n}", Reviewed: n == 500 ? "2026-11-20" : "2026-11-01"))]);
-
-        public void Dispose() => App.Dispose();
-    }
+    // Claim 500 is the most recently reviewed; all others share one date.
+    public sealed class Fixture() : AppFixture(TestApp.With([.. Enumerable.Range(1, Claims).Select(n =>
+            new TestClaim(n, $"claim-{n}", Reviewed: n == 500 ? "2026-11-20" : "2026-11-01"))]));
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private readonly HttpClient _client;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MicrobiomePain.Tests.Support;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Api;
 
@@ -13,8 +14,6 @@ public sealed partial class ExportTests : IClassFixture<ApiTests.Fixture>
     private readonly HttpClient _client;
 
     public ExportTests(ApiTests.Fixture fixture) => _client = fixture.App.NewClient();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private Task<HttpResponseMessage> Get(string url, Action<HttpRequestMessage>? configure = null)
     {

@@ -5,22 +5,13 @@ using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Api;
 using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Content;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Content;
 
 /// <summary>The content that ships: complete, consistent, and shown as it is.</summary>
-public sealed class ShippedContentTests : IClassFixture<ShippedContentTests.Fixture>
+public sealed class ShippedContentTests : IClassFixture<ShippedFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public ContentSet Content { get; } = ContentReader.Read(TestContent.Shipped()).Content
-            ?? throw new InvalidOperationException("shipped content does not read");
-
-        public TestApp App { get; } = new(TestContent.Shipped());
-
-        public void Dispose() => App.Dispose();
-    }
-
     // Ids are permanent: a renumbering or a reused id must fail here, not in readers' bookmarks.
     private static readonly Dictionary<string, string> Ids = new()
     {
@@ -46,11 +37,9 @@ public sealed class ShippedContentTests : IClassFixture<ShippedContentTests.Fixt
         ["C20"] = "could-revolutionise-pain-management",
     };
 
-    private readonly Fixture _fixture;
+    private readonly ShippedFixture _fixture;
 
-    public ShippedContentTests(Fixture fixture) => _fixture = fixture;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    public ShippedContentTests(ShippedFixture fixture) => _fixture = fixture;
 
     [Fact]
     public void Every_claim_keeps_its_id_and_slug() =>

@@ -3,14 +3,13 @@ using MicrobiomePain.Tests.Content;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Grading;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Grading;
 
 /// <summary>Every shipped claim is graded from complete inputs, and the page, the JSON API and the CSV say the same.</summary>
-public sealed class ShippedCertaintyTests(ShippedContentTests.Fixture fixture) : IClassFixture<ShippedContentTests.Fixture>
+public sealed class ShippedCertaintyTests(ShippedFixture fixture) : IClassFixture<ShippedFixture>
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private Dictionary<string, Source> Sources => fixture.Content.Sources.ToDictionary(s => s.Key);
 
     [Fact]

@@ -5,6 +5,7 @@ using MicrobiomePain.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Operations;
 
@@ -103,8 +104,6 @@ public sealed class HostileRequestTests : IClassFixture<HostileRequestTests.Fixt
     private readonly Fixture _fixture;
 
     public HostileRequestTests(Fixture fixture) => _fixture = fixture;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static void AssertNoInternals(HttpStatusCode status, string body, string what)
     {

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using MicrobiomePain.Tests.Support;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Operations;
 
 public sealed class OperationsTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Healthz_reports_liveness_with_the_store_version_and_claim_count()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MicrobiomePain.Tests.Support;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Production;
 
@@ -12,8 +13,6 @@ namespace MicrobiomePain.Tests.Production;
 /// </summary>
 public sealed partial class BuildOutputTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Run_from_build_output_in_Production_every_linked_asset_has_its_bytes_in_every_encoding()
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MicrobiomePain.Tests.Support;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Production;
 
@@ -17,8 +18,6 @@ namespace MicrobiomePain.Tests.Production;
 [Collection(PublishedAppGroup.Name)]
 public sealed partial class ServingTests(PublishedApp app)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     /// <summary>A browser's header, then the others; an uncompressed request never comes first.</summary>
     private static readonly string?[] Encodings = ["gzip, deflate, br, zstd", "br", null, "gzip", "br", "gzip, deflate, br, zstd", null, "gzip"];
 

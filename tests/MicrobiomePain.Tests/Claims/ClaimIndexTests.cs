@@ -5,7 +5,7 @@ using MicrobiomePain.Web.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MicrobiomePain.Tests.Performance;
+namespace MicrobiomePain.Tests.Claims;
 
 /// <summary>
 /// The in-memory <see cref="ClaimIndex"/> must select exactly what SQL selects: the same totals and facet counts as a

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MicrobiomePain.Tests.Performance;
+namespace MicrobiomePain.Tests.Store;
 
 /// <summary>
 /// Pins the number of SQL commands a page issues, with the output cache off, so an N+1 (a query per claim)

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using MicrobiomePain.Tests.Support;
 
-namespace MicrobiomePain.Tests.Reader;
+namespace MicrobiomePain.Tests.Site;
 
 public sealed partial class StaticAssetTests
 {

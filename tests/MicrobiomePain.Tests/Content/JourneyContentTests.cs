@@ -2,7 +2,7 @@ using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 
-namespace MicrobiomePain.Tests.Journey;
+namespace MicrobiomePain.Tests.Content;
 
 /// <summary>The 'travel', 'history' and 'seen_at' fields: parsed into records, and every mistake a positioned diagnostic.</summary>
 public sealed class JourneyContentTests

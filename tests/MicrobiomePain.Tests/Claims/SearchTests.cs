@@ -4,27 +4,21 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Api;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
-namespace MicrobiomePain.Tests.Search;
+namespace MicrobiomePain.Tests.Claims;
 
 public sealed class SearchTests : IClassFixture<SearchTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public TestApp App { get; } = TestApp.With(
+    public sealed class Fixture() : AppFixture(TestApp.With(
             new TestClaim(1, "probiotics-in-rats", "animal-study", ["visceral-pain"], "Probiotics reversed pain in rats"),
             new TestClaim(2, "fibre-diet", "speculative", ["fibromyalgia"], "A fibre diet may help, say probiotics fans"),
             new TestClaim(3, "tricky-title", "human-trial", ["fibromyalgia"], "A <b>bold</b> NEAR(claim) about AND col:umns"),
-            new TestClaim(4, "endometriosis-cohort", "human-observational", ["endometriosis"], "Endometriosis cohort found no difference"));
-
-        public void Dispose() => App.Dispose();
-    }
+            new TestClaim(4, "endometriosis-cohort", "human-observational", ["endometriosis"], "Endometriosis cohort found no difference")));
 
     private readonly HttpClient _client;
 
     public SearchTests(Fixture fixture) => _client = fixture.App.NewClient();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<(HttpStatusCode Status, string Html, List<string> Slugs)> Search(string query)
     {

@@ -4,39 +4,24 @@ using System.Xml.Linq;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Content;
 
-namespace MicrobiomePain.Tests.Journey;
+namespace MicrobiomePain.Tests.Content;
 
 /// <summary>
 /// The shipped content keeps every rule of issue 16, and its pages show it: each claim's travel chain, history and
 /// "What would change this"; /changes and its Atom feed; where each source was seen.
 /// </summary>
-public sealed class ShippedJourneyTests : IClassFixture<ShippedJourneyTests.Fixture>
+public sealed class ShippedJourneyTests : IClassFixture<ShippedFixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public ContentSet Content { get; } = ContentReader.Read(TestContent.Shipped()).Content
-            ?? throw new InvalidOperationException("shipped content does not read");
-
-        public TestApp App { get; } = new(TestContent.Shipped());
-
-        public void Dispose() => App.Dispose();
-    }
-
-    private readonly Fixture _fixture;
+    private readonly ShippedFixture _fixture;
     private readonly HttpClient _client;
 
-    public ShippedJourneyTests(Fixture fixture)
+    public ShippedJourneyTests(ShippedFixture fixture)
     {
         _fixture = fixture;
         _client = fixture.App.NewClient();
     }
 
-    private async Task<string> Get(string url)
-    {
-        var response = await _client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-    }
+    private Task<string> Get(string url) => _client.GetOkStringAsync(url);
 
     [Fact]
     public void Every_claim_says_what_would_change_it() =>

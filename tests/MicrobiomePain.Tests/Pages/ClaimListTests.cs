@@ -2,22 +2,17 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MicrobiomePain.Tests.Support;
 
-namespace MicrobiomePain.Tests.Http;
+namespace MicrobiomePain.Tests.Pages;
 
 /// <summary>The /claims page over real HTTP, on content written for these tests.</summary>
 public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public TestApp App { get; } = TestApp.With(
+    public sealed class Fixture() : AppFixture(TestApp.With(
             new TestClaim(1, "fibro-animal", "animal-study", ["fibromyalgia"], "Bravo", "2026-01-01"),
             new TestClaim(2, "fibro-trial", "human-trial", ["fibromyalgia"], "alpha", "2026-03-01"),
             new TestClaim(3, "endo-speculative", "speculative", ["endometriosis"], "Charlie", "2026-02-01", Aliases: ["endo-old"]),
             new TestClaim(4, "endo-observational", "human-observational", ["endometriosis", "fibromyalgia"], "Delta", "2025-12-01"),
-            new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01"));
-
-        public void Dispose() => App.Dispose();
-    }
+            new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01")));
 
     private readonly HttpClient _client;
 

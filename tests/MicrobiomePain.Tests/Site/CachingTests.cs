@@ -5,13 +5,12 @@ using MicrobiomePain.Web.Commands;
 using MicrobiomePain.Web.Operations;
 using MicrobiomePain.Web.Store;
 using Microsoft.Extensions.DependencyInjection;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
-namespace MicrobiomePain.Tests.Performance;
+namespace MicrobiomePain.Tests.Site;
 
-public sealed class ServingTests
+public sealed class CachingTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]

@@ -2,22 +2,17 @@ using System.Net;
 using System.Text.RegularExpressions;
 using MicrobiomePain.Tests.Support;
 
-namespace MicrobiomePain.Tests.Reader;
+namespace MicrobiomePain.Tests.Pages;
 
 /// <summary>The evidence map, the conditions pages and the levels page, over real HTTP.</summary>
 public sealed partial class OverviewPagesTests : IClassFixture<OverviewPagesTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        // fibromyalgia: one claim at each of speculative, animal-study, human-trial; endometriosis: two animal studies.
-        public TestApp App { get; } = TestApp.With(
+    // fibromyalgia: one claim at each of speculative, animal-study, human-trial; endometriosis: two animal studies.
+    public sealed class Fixture() : AppFixture(TestApp.With(
             new TestClaim(1, "trial-claim", "human-trial", Title: "A trial claim"),
             new TestClaim(2, "shared-claim", "animal-study", ["fibromyalgia", "endometriosis"], Title: "A shared claim"),
             new TestClaim(3, "mouse-claim", "animal-study", ["endometriosis"], Title: "A mouse claim"),
-            new TestClaim(4, "guess-claim", "speculative", Title: "A guess"));
-
-        public void Dispose() => App.Dispose();
-    }
+            new TestClaim(4, "guess-claim", "speculative", Title: "A guess")));
 
     private readonly HttpClient _client;
 

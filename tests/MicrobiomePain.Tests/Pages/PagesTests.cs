@@ -1,26 +1,20 @@
 using System.Net;
 using MicrobiomePain.Tests.Support;
 
-namespace MicrobiomePain.Tests.Http;
+namespace MicrobiomePain.Tests.Pages;
 
 public sealed class PagesTests : IClassFixture<PagesTests.Fixture>
 {
-    public sealed class Fixture : IDisposable
-    {
-        // 25 claims: two pages of 20 and 5 in the default (strength, then article) order.
-        public TestApp App { get; } = TestApp.With(Enumerable.Range(1, 25)
+    // 25 claims: two pages of 20 and 5 in the default (strength, then article) order.
+    public sealed class Fixture() : AppFixture(TestApp.With(Enumerable.Range(1, 25)
             .Select(n => new TestClaim(n, $"claim-{n}", n % 2 == 0 ? "human-trial" : "animal-study", Aliases: n == 3 ? ["claim-three"] : null))
-            .ToArray());
-
-        public void Dispose() => App.Dispose();
-    }
+            .ToArray()));
 
     private readonly HttpClient _client;
 
     public PagesTests(Fixture fixture) => _client = fixture.App.NewClient();
 
-    private Task<HttpResponseMessage> Get(string url) =>
-        _client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+    private Task<HttpResponseMessage> Get(string url) => _client.GetPathAsync(url);
 
     private static Task<string> Body(HttpResponseMessage r) => r.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 

@@ -1,6 +1,6 @@
 using MicrobiomePain.Tests.Support;
 
-namespace MicrobiomePain.Tests.Http;
+namespace MicrobiomePain.Tests.Site;
 
 /// <summary>Runs the real app process, as `dotnet run` would, to check what an author sees on bad content.</summary>
 public sealed class StartupTests
