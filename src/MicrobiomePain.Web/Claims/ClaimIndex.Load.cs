@@ -3,69 +3,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MicrobiomePain.Web.Claims;
 
-// Loading and caching: an index is read once per store file (its rows never change) and kept for the few most recently
-// used stores, so a live reload or a test run with many stores cannot grow memory without bound.
+// Loading: an index is read once per store version (its rows never change) and owned by that version
+// (StoreVersion.Index), so it lives exactly as long as the version is in use and no static cache holds store data.
 public sealed partial class ClaimIndex
 {
-    private const int MaxStores = 8; // the current store and any retired by live reloads; at most ~2 MB each at 100k claims
     private static readonly ClaimSort[] StoredOrders = [ClaimSort.Strength, ClaimSort.Title, ClaimSort.Reviewed, ClaimSort.Overstatement];
-    private static readonly Lock Gate = new();
-    private static readonly List<(string Store, Task<ClaimIndex> Index)> Loaded = [];
 
     /// <summary>
-    /// The index of the store this context reads (keyed by its connection string, which names the immutable store file).
-    /// The first request to need it loads it through that request's context (so EF's model and compiled queries are
-    /// shared) and waits for the load whatever its cancellation token says, so the context outlives the load; other
-    /// requests for the same store wait for that load, or give up when their own request is cancelled.
+    /// The index of the store this context reads: its version's, loaded by the first request that needs it. A context
+    /// made by hand, without a version (tools, a few tests), gets a fresh index read through it.
     /// </summary>
-    public static async Task<ClaimIndex> ForAsync(ClaimStoreContext db, CancellationToken ct)
-    {
-        var store = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The store context has no connection string.");
-        TaskCompletionSource<ClaimIndex>? loading = null;
-        Task<ClaimIndex> index;
-        lock (Gate)
-        {
-            var at = Loaded.FindIndex(e => e.Store == store);
-            if (at >= 0 && (Loaded[at].Index.IsFaulted || Loaded[at].Index.IsCanceled))
-            {
-                Loaded.RemoveAt(at); // a failed load (e.g. a store file replaced meanwhile) is retried, not remembered
-                at = -1;
-            }
-
-            if (at >= 0)
-            {
-                index = Loaded[at].Index;
-                Loaded.RemoveAt(at);
-            }
-            else
-            {
-                loading = new TaskCompletionSource<ClaimIndex>(TaskCreationOptions.RunContinuationsAsynchronously);
-                index = loading.Task;
-            }
-
-            Loaded.Add((store, index));
-            if (Loaded.Count > MaxStores)
-            {
-                Loaded.RemoveAt(0);
-            }
-        }
-
-        if (loading is null)
-        {
-            return await index.WaitAsync(ct);
-        }
-
-        try
-        {
-            loading.SetResult(await LoadAsync(db));
-        }
-        catch (Exception ex)
-        {
-            loading.SetException(ex);
-        }
-
-        return await index;
-    }
+    public static Task<ClaimIndex> ForAsync(ClaimStoreContext db, CancellationToken ct) =>
+        db.Version is { } version ? version.Index.GetAsync(db, ct) : LoadAsync(db);
 
     /// <summary>
     /// Reads the index from a store: the vocabulary, each claim's level and conditions, and the sort orders. Every claim
@@ -131,5 +80,49 @@ public sealed partial class ClaimIndex
         }
 
         return new ClaimIndex(new FilterVocabulary(levels, conditions), numbers, claimLevels, certainties, signatures, [.. distinct], orders);
+    }
+}
+
+/// <summary>
+/// The <see cref="ClaimIndex"/> of one store version. The first request to need it loads it through that request's
+/// context (so EF's model and compiled queries are shared) and finishes the load whatever its cancellation token says,
+/// so the context outlives the load; requests arriving meanwhile wait for that load, or give up when their own request
+/// is cancelled. A failed load (e.g. a store file replaced meanwhile) is retried by the next request, not remembered.
+/// </summary>
+public sealed class ClaimIndexSlot
+{
+    private readonly Lock _gate = new();
+    private Task<ClaimIndex>? _index;
+
+    public async Task<ClaimIndex> GetAsync(ClaimStoreContext db, CancellationToken ct)
+    {
+        TaskCompletionSource<ClaimIndex>? loading = null;
+        Task<ClaimIndex> index;
+        lock (_gate)
+        {
+            if (_index is null || _index.IsFaulted || _index.IsCanceled)
+            {
+                loading = new TaskCompletionSource<ClaimIndex>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _index = loading.Task;
+            }
+
+            index = _index;
+        }
+
+        if (loading is null)
+        {
+            return await index.WaitAsync(ct);
+        }
+
+        try
+        {
+            loading.SetResult(await ClaimIndex.LoadAsync(db));
+        }
+        catch (Exception ex)
+        {
+            loading.SetException(ex);
+        }
+
+        return await index;
     }
 }

@@ -11,6 +11,10 @@ public sealed record StoreVersion(string Path, string ContentHash, DateTimeOffse
 
     public string ConnectionString { get; } =
         new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly }.ToString();
+
+    /// <summary>This version's claim index (filters, counts, orders, remembered searches), loaded on first use; it goes
+    /// when the version does.</summary>
+    public Claims.ClaimIndexSlot Index { get; init; } = new();
 }
 
 /// <summary>Thrown when content has errors and no store can be built from it.</summary>
@@ -186,7 +190,7 @@ public static class StoreFile
             return info.GetValueOrDefault(StoreBuilder.HashKey) == expectedHash
                    && info.GetValueOrDefault(StoreBuilder.FormatKey) == ContentReader.FormatVersion
                    && DateTimeOffset.TryParse(info.GetValueOrDefault(StoreBuilder.BuiltAtKey), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var builtAt)
-                ? candidate with { BuiltAt = builtAt }
+                ? new StoreVersion(path, expectedHash, builtAt)
                 : null;
         }
         catch (SqliteException)

@@ -3,8 +3,25 @@ using Microsoft.EntityFrameworkCore;
 namespace MicrobiomePain.Web.Store;
 
 /// <summary>The EF Core model of the store. EF owns the schema; the store is rebuilt, never migrated.</summary>
-public sealed class ClaimStoreContext(DbContextOptions<ClaimStoreContext> options) : DbContext(options)
+public sealed class ClaimStoreContext : DbContext
 {
+    /// <summary>A context on a store file with no version (the store builder, tools): its claim index is not kept.</summary>
+    public ClaimStoreContext(DbContextOptions<ClaimStoreContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>A request's context (chosen by DI, which takes the longest constructor it can satisfy): it reads
+    /// <paramref name="version"/>, whose claim index it shares with every other request on that version.</summary>
+    public ClaimStoreContext(DbContextOptions<ClaimStoreContext> options, StoreVersion version)
+        : base(options) => Version = version;
+
+    /// <summary>The store version this context reads, when it was made for one.</summary>
+    public StoreVersion? Version { get; }
+
+    /// <summary>A context on a store version (as a request gets one), for tools and tests.</summary>
+    public static ClaimStoreContext For(StoreVersion version) => new(StoreBuilder.Options(version.ConnectionString), version);
+
     public DbSet<ClaimRow> Claims => Set<ClaimRow>();
     public DbSet<EvidenceLevelRow> EvidenceLevels => Set<EvidenceLevelRow>();
     public DbSet<ConditionRow> Conditions => Set<ConditionRow>();

@@ -20,7 +20,9 @@ public sealed class ClaimIndexTests
 
     private sealed record Row(int Number, string LevelSlug, int LevelRank, List<string> Conditions);
 
-    private static ClaimStoreContext Store()
+    private static ClaimStoreContext Store() => ClaimStoreContext.For(Version());
+
+    private static StoreVersion Version()
     {
         var random = new Random(7);
         var claims = Enumerable.Range(1, 67).Select(n => new TestClaim(
@@ -31,8 +33,7 @@ public sealed class ClaimIndexTests
             $"{TitleWords[random.Next(TitleWords.Length)]} claim {random.Next(5)}",
             $"2026-{1 + random.Next(3):00}-0{1 + random.Next(3)}"));
         var content = TestContent.Create(claims);
-        var version = new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
-        return new ClaimStoreContext(StoreBuilder.Options(version.ConnectionString));
+        return new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
     }
 
     public static TheoryData<string[], string[], int?, string?> Filters() => new()
@@ -130,14 +131,15 @@ public sealed class ClaimIndexTests
     }
 
     [Fact]
-    public async Task The_index_is_read_once_per_store_and_each_store_has_its_own()
+    public async Task The_index_is_read_once_per_store_version_and_each_version_has_its_own()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var first = Store();
-        await using var again = new ClaimStoreContext(StoreBuilder.Options(first.Database.GetConnectionString()!));
+        var version = Version();
+        await using var first = ClaimStoreContext.For(version);
+        await using var again = ClaimStoreContext.For(version);
         var content = TestContent.Create([new TestClaim(1, "only-one", "human-trial", ["visceral-pain"])]);
         var other = new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
-        await using var second = new ClaimStoreContext(StoreBuilder.Options(other.ConnectionString));
+        await using var second = ClaimStoreContext.For(other);
 
         var index = await ClaimIndex.ForAsync(first, ct);
         Assert.Same(index, await ClaimIndex.ForAsync(again, ct));
@@ -146,6 +148,15 @@ public sealed class ClaimIndexTests
         Assert.Equal(67, index.Count);
         Assert.Equal(1, otherIndex.Count);
         Assert.Equal(1, otherIndex.Select(ClaimFilter.All with { Conditions = ["visceral-pain"] }, null, 0, 20).Total);
+
+        // The same file opened as a new version (a restart) reads its own index: nothing outlives the version.
+        var reopened = StoreFile.TryOpen(version.Path, version.ContentHash)!;
+        await using var afterRestart = ClaimStoreContext.For(reopened);
+        Assert.NotSame(index, await ClaimIndex.ForAsync(afterRestart, ct));
+
+        // A context made by hand, with no version, gets an index of its own every time.
+        await using var unversioned = new ClaimStoreContext(StoreBuilder.Options(version.ConnectionString));
+        Assert.NotSame(await ClaimIndex.ForAsync(unversioned, ct), await ClaimIndex.ForAsync(unversioned, ct));
     }
 
     [Fact]
@@ -182,13 +193,14 @@ public sealed class ClaimIndexTests
     [Fact]
     public async Task A_request_cancelled_while_it_loads_the_index_still_finishes_the_load_for_the_others()
     {
-        await using var db = Store();
+        var version = Version();
+        await using var db = ClaimStoreContext.For(version);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
         var loaded = await ClaimIndex.ForAsync(db, cancelled.Token);
 
-        await using var next = new ClaimStoreContext(StoreBuilder.Options(db.Database.GetConnectionString()!));
+        await using var next = ClaimStoreContext.For(version);
         Assert.Same(loaded, await ClaimIndex.ForAsync(next, TestContext.Current.CancellationToken));
         Assert.Equal(67, loaded.Count);
     }
@@ -196,9 +208,8 @@ public sealed class ClaimIndexTests
     [Fact]
     public async Task Requests_that_arrive_together_share_one_load()
     {
-        await using var first = Store();
-        var store = first.Database.GetConnectionString()!;
-        var contexts = Enumerable.Range(0, 8).Select(_ => new ClaimStoreContext(StoreBuilder.Options(store))).ToList();
+        var version = Version();
+        var contexts = Enumerable.Range(0, 8).Select(_ => ClaimStoreContext.For(version)).ToList();
 
         var indexes = await Task.WhenAll(contexts.Select(db => Task.Run(() => ClaimIndex.ForAsync(db, TestContext.Current.CancellationToken))));
 
