@@ -13,10 +13,7 @@ public static partial class ClaimQuery
     /// <summary>Every source, alphabetical by key, with the claims that cite it (two queries, no N+1).</summary>
     public static async Task<List<SourceEntry>> SourcesAsync(ClaimStoreContext db, CancellationToken ct = default)
     {
-        var sources = await db.Sources.OrderBy(s => s.Key).Select(s => new SourceCitation(
-                s.Key, s.Authors, s.Year, s.Title, s.Journal, s.Doi, s.Pmid, s.Pmcid, s.Url, s.StudyType, s.Population,
-                s.SampleSize, s.Finding, s.Verification, s.UnverifiedFields, s.PartlyVerifiedFields, "", null) { SeenAt = s.SeenAt, CertaintyInputs = s.CertaintyInputs, RiskOfBiasReason = s.RiskOfBiasReason })
-            .ToListAsync(ct);
+        var sources = (await db.Sources.OrderBy(s => s.Key).ToListAsync(ct)).Select(s => SourceCitation.From(s, "", null)).ToList();
         var citations = await db.ClaimSources.OrderBy(cs => cs.Claim!.Number).Select(cs => new
             {
                 cs.SourceKey,

@@ -105,11 +105,7 @@ public static partial class ClaimQuery
                 c.WhatWouldChangeHtml,
                 c.Caveats.OrderBy(v => v.Position).Select(v => v.Html).ToList(),
                 c.Conditions.OrderBy(cc => cc.Condition!.Position).Select(cc => new ConditionRef(cc.ConditionSlug, cc.Condition!.Name)).ToList(),
-                c.Sources.OrderBy(s => s.Position).Select(s => new SourceCitation(
-                    s.SourceKey, s.Source!.Authors, s.Source.Year, s.Source.Title, s.Source.Journal, s.Source.Doi,
-                    s.Source.Pmid, s.Source.Pmcid, s.Source.Url, s.Source.StudyType, s.Source.Population,
-                    s.Source.SampleSize, s.Source.Finding, s.Source.Verification, s.Source.UnverifiedFields, s.Source.PartlyVerifiedFields,
-                    s.Relation, s.Note) { SeenAt = s.Source.SeenAt }).ToList())
+                c.Sources.OrderBy(s => s.Position).Select(s => SourceCitation.From(s.Source!, s.Relation, s.Note)).ToList())
             {
                 CertaintyJson = c.CertaintyJson,
                 Travel = c.TravelStudy == null || c.TravelStudySource == null || c.TravelEntered == null

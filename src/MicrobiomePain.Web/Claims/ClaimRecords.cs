@@ -62,6 +62,17 @@ public sealed record SourceCitation(
     string Relation,
     string? Note)
 {
+    /// <summary>The one projection of a stored source into what pages show: how a claim cites it (relation, note),
+    /// or, for the bibliography, no relation.</summary>
+    public static SourceCitation From(Store.SourceRow s, string relation, string? note) => new(
+        s.Key, s.Authors, s.Year, s.Title, s.Journal, s.Doi, s.Pmid, s.Pmcid, s.Url, s.StudyType, s.Population,
+        s.SampleSize, s.Finding, s.Verification, s.UnverifiedFields, s.PartlyVerifiedFields, relation, note)
+    {
+        SeenAt = s.SeenAt,
+        CertaintyInputs = s.CertaintyInputs,
+        RiskOfBiasReason = s.RiskOfBiasReason,
+    };
+
     /// <summary>True when the content marks this field (doi, pmid, …) as unverified: show the label, never a bare live link.</summary>
     public bool IsUnverified(string field) =>
         Verification == "unverified" || UnverifiedFields.Split(',').Contains(field, StringComparer.Ordinal);
