@@ -89,7 +89,7 @@ public sealed record StoreRows(
             aliases,
             [
                 new StoreInfoRow { Key = StoreBuilder.HashKey, Value = content.Hash },
-                new StoreInfoRow { Key = StoreBuilder.FormatKey, Value = ContentReader.FormatVersion },
+                new StoreInfoRow { Key = StoreBuilder.FormatKey, Value = ContentHash.FormatVersion },
                 new StoreInfoRow
                 {
                     Key = StoreBuilder.BuiltAtKey,
