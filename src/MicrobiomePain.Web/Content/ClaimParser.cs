@@ -126,6 +126,8 @@ public static partial class ClaimParser
             Travel = travel,
             History = history,
             Grading = grading,
+            EvidenceSearchText = body.EvidenceSearchText,
+            CaveatsSearchText = body.CaveatsSearchText,
         };
     }
 
@@ -226,7 +228,9 @@ public static partial class ClaimParser
         return result;
     }
 
-    private sealed record Body(string SummaryHtml, string SummaryText, string EvidenceHtml, IReadOnlyList<string> Caveats, string? WhatWouldChangeHtml);
+    private sealed record Body(
+        string SummaryHtml, string SummaryText, string EvidenceHtml, IReadOnlyList<string> Caveats, string? WhatWouldChangeHtml,
+        string EvidenceSearchText, IReadOnlyList<string> CaveatsSearchText);
 
     private static Body? ReadBody(MarkdownDocument document, DiagnosticBag bag)
     {
@@ -272,6 +276,7 @@ public static partial class ClaimParser
         }
 
         var caveats = new List<string>();
+        var caveatsText = new List<string>();
         if (!sections.TryGetValue(CaveatsSection, out var caveatBlocks) || caveatBlocks.Count == 0)
         {
             bag.Error(endLine, 1, $"missing '## {CaveatsSection}' section: list at least one caveat as '- …'.");
@@ -291,6 +296,7 @@ public static partial class ClaimParser
                         }
 
                         caveats.Add(ContentMarkdown.RenderBlocks(item));
+                        caveatsText.Add(ContentMarkdown.SearchText(item));
                     }
                 }
                 else
@@ -311,6 +317,8 @@ public static partial class ClaimParser
             string.Join(' ', sections[""].Select(ContentMarkdown.PlainText)),
             ContentMarkdown.RenderBlocks(evidence!),
             caveats,
-            change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null);
+            change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null,
+            ContentMarkdown.SearchText(evidence!),
+            caveatsText);
     }
 }

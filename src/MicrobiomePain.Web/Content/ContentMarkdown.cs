@@ -107,6 +107,96 @@ public static class ContentMarkdown
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The words a reader sees in the rendered HTML of <paramref name="blocks"/>, for the search index: the text of the
+    /// parse tree, with a space wherever the HTML has a tag (so words split and join as they do on the page), code block
+    /// lines, entities decoded, autolinks and unresolved claim references as the text they render, and no image alt text.
+    /// </summary>
+    public static string SearchText(IEnumerable<Block> blocks)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var block in blocks)
+        {
+            AppendSearchText(block, sb);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendSearchText(Block block, System.Text.StringBuilder sb)
+    {
+        sb.Append(' ');
+        switch (block)
+        {
+            case CodeBlock code:
+                foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                {
+                    sb.Append(line.Slice.ToString()).Append('\n');
+                }
+
+                break;
+            case LeafBlock { Inline: { } inline }:
+                AppendSearchText(inline, sb);
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    AppendSearchText(child, sb);
+                }
+
+                break;
+        }
+
+        sb.Append(' ');
+    }
+
+    private static void AppendSearchText(Inline inline, System.Text.StringBuilder sb)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                sb.Append(literal.Content.ToString());
+                break;
+            case HtmlEntityInline entity:
+                sb.Append(entity.Transcoded.ToString());
+                break;
+            case CodeInline code:
+                sb.Append(' ').Append(code.Content).Append(' ');
+                break;
+            case AutolinkInline autolink:
+                sb.Append(' ').Append(autolink.Url).Append(' ');
+                break;
+            case ClaimReferenceInline reference:
+                sb.Append(' ').Append(reference.Slug).Append(' ');
+                break;
+            case LineBreakInline lineBreak:
+                sb.Append(lineBreak.IsHard ? " \n" : "\n");
+                break;
+            case LinkInline { IsImage: true }:
+                sb.Append(' ');
+                break;
+            case ContainerInline container:
+                // A paragraph's root container renders no tag; emphasis and links do.
+                var tagged = container.GetType() != typeof(ContainerInline);
+                if (tagged)
+                {
+                    sb.Append(' ');
+                }
+
+                foreach (var child in container)
+                {
+                    AppendSearchText(child, sb);
+                }
+
+                if (tagged)
+                {
+                    sb.Append(' ');
+                }
+
+                break;
+        }
+    }
+
     /// <summary>The YAML text of the front matter and the 1-based file line its first YAML line is on.</summary>
     public static (string Yaml, int FirstLine)? FrontMatter(MarkdownDocument document)
     {
