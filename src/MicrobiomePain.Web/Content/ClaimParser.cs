@@ -23,9 +23,6 @@ public static partial class ClaimParser
     public const string CaveatsSection = "Caveats";
     public const string WhatWouldChangeSection = "What would change this";
 
-    [GeneratedRegex("^C[1-9][0-9]{0,6}$")]
-    private static partial Regex IdPattern();
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
@@ -68,7 +65,7 @@ public static partial class ClaimParser
         map.RejectUnknownKeys(FrontMatterKeys, "claim front matter");
 
         var id = map.String("id", required: true);
-        if (id is not null && !IdPattern().IsMatch(id))
+        if (id is not null && !ClaimId.TryParse(id, out _))
         {
             map.Error(map.Node("id")!, $"id '{id}' must be 'C' followed by a number, e.g. C7; ids are never reused or renumbered.");
         }

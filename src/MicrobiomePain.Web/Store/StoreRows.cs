@@ -37,7 +37,7 @@ public sealed record StoreRows(
         var sourcesByKey = content.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
         foreach (var claim in content.Claims)
         {
-            var number = StoreBuilder.ClaimNumber(claim.Id);
+            var number = ClaimId.Parse(claim.Id).Number;
             var grading = Grading.ClaimGrader.For(claim, sourcesByKey);
             claims.Add(new ClaimRow
             {
