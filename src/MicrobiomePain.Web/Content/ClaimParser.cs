@@ -293,7 +293,7 @@ public static partial class ClaimParser
                         }
 
                         caveats.Add(ContentMarkdown.RenderBlocks(item));
-                        caveatsText.Add(ContentMarkdown.SearchText(item));
+                        caveatsText.Add(ContentSearchText.Of(item));
                     }
                 }
                 else
@@ -315,7 +315,7 @@ public static partial class ClaimParser
             ContentMarkdown.RenderBlocks(evidence!),
             caveats,
             change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null,
-            ContentMarkdown.SearchText(evidence!),
+            ContentSearchText.Of(evidence!),
             caveatsText);
     }
 }

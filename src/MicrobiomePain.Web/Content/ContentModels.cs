@@ -97,7 +97,7 @@ public sealed record ClaimDocument(
     string? WhatWouldChangeHtml,
     IReadOnlyDictionary<string, SourcePosition> FieldPositions)
 {
-    /// <summary>The words of the evidence section as the page shows them, for the search index (<see cref="ContentMarkdown.SearchText"/>).</summary>
+    /// <summary>The words of the evidence section as the page shows them, for the search index (<see cref="ContentSearchText.Of"/>).</summary>
     public required string EvidenceSearchText { get; init; }
 
     /// <summary>The words of each caveat as the page shows them, for the search index.</summary>

@@ -109,7 +109,7 @@ public sealed record StoreRows(
     }
 }
 
-/// <summary>The words of a claim's evidence and caveats for the search index (see <see cref="ContentMarkdown.SearchText"/>).</summary>
+/// <summary>The words of a claim's evidence and caveats for the search index (see <see cref="ContentSearchText.Of"/>).</summary>
 public sealed record ClaimSearchText(int ClaimNumber, string Evidence, string Caveats);
 
 /// <summary>
