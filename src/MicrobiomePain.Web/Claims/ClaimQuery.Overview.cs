@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Content;
 using Microsoft.EntityFrameworkCore;
 using MicrobiomePain.Web.Store;
 
@@ -95,7 +96,7 @@ public static partial class ClaimQuery
         var summaries = (await SummariesInOrderAsync(db, selections.SelectMany(s => s.Selection.Numbers).ToList(), ct)).ToDictionary(s => s.Id);
         return selections.Select(s => new LevelGroup(
             s.Level,
-            s.Selection.Numbers.Select(n => summaries["C" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ToList(),
+            s.Selection.Numbers.Select(n => summaries[new ClaimId(n).ToString()]).ToList(),
             s.Selection.Total,
             Site.Links.ClaimList(s.Filter))).ToList();
     }

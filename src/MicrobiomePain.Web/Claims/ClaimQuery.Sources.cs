@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,7 +73,7 @@ public static partial class ClaimQuery
     {
         // In memory (see ClaimIndex): in SQL this sorted every claim sharing a condition (43 ms a claim page at 10k claims).
         var index = await ClaimIndex.ForAsync(db, ct);
-        var numbers = index.Related(StoreBuilder.ClaimNumber(claim.Id), claim.Level.Rank, claim.Conditions.Select(c => c.Slug).ToList(), take);
+        var numbers = index.Related(ClaimId.Parse(claim.Id).Number, claim.Level.Rank, claim.Conditions.Select(c => c.Slug).ToList(), take);
         return await SummariesInOrderAsync(db, numbers, ct);
     }
 }

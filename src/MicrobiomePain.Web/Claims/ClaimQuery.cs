@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public static partial class ClaimQuery
         var list = numbers.ToArray();
         var summaries = await SummariesAsync(db, db.Claims.Where(c => EF.Parameter(list).Contains(c.Number)), ct);
         var position = numbers.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i);
-        return summaries.OrderBy(s => position[StoreBuilder.ClaimNumber(s.Id)]).ToList();
+        return summaries.OrderBy(s => position[ClaimId.Parse(s.Id).Number]).ToList();
     }
 
     /// <summary>
@@ -81,7 +82,7 @@ public static partial class ClaimQuery
         {
             CertaintyCounts = CertaintyBadge.All.Select(c => new FacetCount(c.Slug, c.Name, selection.ByCertainty.GetValueOrDefault(c.Slug))).ToList(),
             Highlights = (await ClaimSearch.HighlightsAsync(db, filter, selection.Numbers, ct))
-                .ToDictionary(h => "C" + h.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), h => h.Value),
+                .ToDictionary(h => new ClaimId(h.Key).ToString(), h => h.Value),
         };
     }
 

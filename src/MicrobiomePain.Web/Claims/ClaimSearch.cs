@@ -130,12 +130,6 @@ public static partial class ClaimSearch
     public static string Marked(string text) =>
         WebUtility.HtmlEncode(text).Replace(Open.ToString(), "<mark>", StringComparison.Ordinal).Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
 
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
-
-    /// <summary>The text of rendered Markdown (for indexing): tags removed, entities decoded.</summary>
-    public static string TextOf(string html) => WebUtility.HtmlDecode(Tag().Replace(html, " "));
-
     public static void CreateIndex(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, StoreRows rows)
     {
         using var create = connection.CreateCommand();
@@ -143,7 +137,7 @@ public static partial class ClaimSearch
         create.CommandText = $"CREATE VIRTUAL TABLE {Table} USING fts5(title, summary, evidence, caveats, sources, tokenize = 'unicode61 remove_diacritics 2')";
         create.ExecuteNonQuery();
 
-        var caveats = rows.Caveats.ToLookup(c => c.ClaimNumber, c => TextOf(c.Html));
+        var text = rows.SearchText.ToDictionary(t => t.ClaimNumber);
         var sourceTitles = rows.Sources.ToDictionary(s => s.Key, s => s.Title);
         var sources = rows.ClaimSources.ToLookup(s => s.ClaimNumber, s => sourceTitles[s.SourceKey]);
         using var insert = connection.CreateCommand();
@@ -156,8 +150,8 @@ public static partial class ClaimSearch
             p[0].Value = claim.Number;
             p[1].Value = claim.Title;
             p[2].Value = claim.SummaryText;
-            p[3].Value = TextOf(claim.EvidenceHtml);
-            p[4].Value = string.Join(' ', caveats[claim.Number]);
+            p[3].Value = text[claim.Number].Evidence;
+            p[4].Value = text[claim.Number].Caveats;
             p[5].Value = string.Join(' ', sources[claim.Number]);
             insert.ExecuteNonQuery();
         }

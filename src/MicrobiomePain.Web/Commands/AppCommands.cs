@@ -75,8 +75,8 @@ public static class AppCommands
         var warnings = result.Diagnostics.Count - errors;
         var claims = result.Content?.Claims.Count;
         output.WriteLine(errors == 0
-            ? $"{ContentReader.Display(root)}: ok, {claims} claims, {warnings} warning(s)."
-            : $"{ContentReader.Display(root)}: {errors} error(s), {warnings} warning(s).");
+            ? $"{ContentText.Display(root)}: ok, {claims} claims, {warnings} warning(s)."
+            : $"{ContentText.Display(root)}: {errors} error(s), {warnings} warning(s).");
         return errors == 0 ? 0 : 1;
     }
 }

@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Content;
 using System.Globalization;
 using System.Text;
 
@@ -56,7 +57,7 @@ public static class SyntheticContent
             string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[r.Next(Words.Length)])) + ".";
         var conditions = Conditions.OrderBy(_ => r.Next()).Take(1 + r.Next(3)).ToList();
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"---\nid: C{n}\ntitle: Synthetic claim {n} about {Words[r.Next(Words.Length)]} and {Words[r.Next(Words.Length)]}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"---\nid: {new ClaimId(n)}\ntitle: Synthetic claim {n} about {Words[r.Next(Words.Length)]} and {Words[r.Next(Words.Length)]}\n");
         sb.Append(CultureInfo.InvariantCulture, $"kind: finding\nconditions: [{string.Join(", ", conditions)}]\nevidence: {Levels[r.Next(Levels.Length)]}\n");
         sb.Append(CultureInfo.InvariantCulture, $"level_reasoning: {Sentence(14)}\narticle_quote: \"{Sentence(10)}\"\n");
         var first = r.Next(50);

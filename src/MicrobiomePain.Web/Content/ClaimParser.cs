@@ -23,9 +23,6 @@ public static partial class ClaimParser
     public const string CaveatsSection = "Caveats";
     public const string WhatWouldChangeSection = "What would change this";
 
-    [GeneratedRegex("^C[1-9][0-9]{0,6}$")]
-    private static partial Regex IdPattern();
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
@@ -68,7 +65,7 @@ public static partial class ClaimParser
         map.RejectUnknownKeys(FrontMatterKeys, "claim front matter");
 
         var id = map.String("id", required: true);
-        if (id is not null && !IdPattern().IsMatch(id))
+        if (id is not null && !ClaimId.TryParse(id, out _))
         {
             map.Error(map.Node("id")!, $"id '{id}' must be 'C' followed by a number, e.g. C7; ids are never reused or renumbered.");
         }
@@ -126,6 +123,8 @@ public static partial class ClaimParser
             Travel = travel,
             History = history,
             Grading = grading,
+            EvidenceSearchText = body.EvidenceSearchText,
+            CaveatsSearchText = body.CaveatsSearchText,
         };
     }
 
@@ -226,7 +225,9 @@ public static partial class ClaimParser
         return result;
     }
 
-    private sealed record Body(string SummaryHtml, string SummaryText, string EvidenceHtml, IReadOnlyList<string> Caveats, string? WhatWouldChangeHtml);
+    private sealed record Body(
+        string SummaryHtml, string SummaryText, string EvidenceHtml, IReadOnlyList<string> Caveats, string? WhatWouldChangeHtml,
+        string EvidenceSearchText, IReadOnlyList<string> CaveatsSearchText);
 
     private static Body? ReadBody(MarkdownDocument document, DiagnosticBag bag)
     {
@@ -272,6 +273,7 @@ public static partial class ClaimParser
         }
 
         var caveats = new List<string>();
+        var caveatsText = new List<string>();
         if (!sections.TryGetValue(CaveatsSection, out var caveatBlocks) || caveatBlocks.Count == 0)
         {
             bag.Error(endLine, 1, $"missing '## {CaveatsSection}' section: list at least one caveat as '- …'.");
@@ -291,6 +293,7 @@ public static partial class ClaimParser
                         }
 
                         caveats.Add(ContentMarkdown.RenderBlocks(item));
+                        caveatsText.Add(ContentSearchText.Of(item));
                     }
                 }
                 else
@@ -311,6 +314,8 @@ public static partial class ClaimParser
             string.Join(' ', sections[""].Select(ContentMarkdown.PlainText)),
             ContentMarkdown.RenderBlocks(evidence!),
             caveats,
-            change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null);
+            change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null,
+            ContentSearchText.Of(evidence!),
+            caveatsText);
     }
 }

@@ -101,6 +101,23 @@ public static class ContentChecker
         return diagnostics;
     }
 
+    /// <summary>Every [[claim:…]] must name a claim by its current file name; an old slug (alias) is named as such.</summary>
+    public static void CheckReferences(IEnumerable<ClaimReferenceInline> references, IReadOnlyList<ClaimDocument> claims, DiagnosticBag bag)
+    {
+        foreach (var reference in references)
+        {
+            if (claims.Any(c => c.Slug == reference.Slug))
+            {
+                continue;
+            }
+
+            var renamed = claims.FirstOrDefault(c => c.Aliases.Contains(reference.Slug, StringComparer.Ordinal));
+            bag.Error(reference.Line + 1, reference.Column + 1, renamed is not null
+                ? $"[[claim:{reference.Slug}]] uses an old slug; write [[claim:{renamed.Slug}]]."
+                : $"[[claim:{reference.Slug}]] names no claim; use the file name of a claim in claims/.");
+        }
+    }
+
     private static void Unique<T>(
         IEnumerable<T> items, Func<T, string> key, Func<T, SourcePosition> position, string file, string what,
         Action<string, SourcePosition, string> error)

@@ -97,6 +97,12 @@ public sealed record ClaimDocument(
     string? WhatWouldChangeHtml,
     IReadOnlyDictionary<string, SourcePosition> FieldPositions)
 {
+    /// <summary>The words of the evidence section as the page shows them, for the search index (<see cref="ContentSearchText.Of"/>).</summary>
+    public required string EvidenceSearchText { get; init; }
+
+    /// <summary>The words of each caveat as the page shows them, for the search index.</summary>
+    public required IReadOnlyList<string> CaveatsSearchText { get; init; }
+
     /// <summary>The [[claim:…]] references in the body, checked against the other claims once all are read.</summary>
     public IReadOnlyList<ClaimReferenceInline> References { get; init; } = [];
 

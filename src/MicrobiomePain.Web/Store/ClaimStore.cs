@@ -86,7 +86,7 @@ public sealed class ClaimStore(string contentPath, string storeDirectory, ILogge
 
     private (StoreVersion Version, RefreshOutcome Outcome, IReadOnlyList<ContentDiagnostic> Warnings) RefreshCore()
     {
-        var hash = ContentReader.Hash(ContentPath);
+        var hash = ContentHash.Of(ContentPath);
         if (Volatile.Read(ref _current) is { } current && current.ContentHash == hash && File.Exists(current.Path))
         {
             return (current, RefreshOutcome.Unchanged, []);
@@ -188,7 +188,7 @@ public static class StoreFile
             }
 
             return info.GetValueOrDefault(StoreBuilder.HashKey) == expectedHash
-                   && info.GetValueOrDefault(StoreBuilder.FormatKey) == ContentReader.FormatVersion
+                   && info.GetValueOrDefault(StoreBuilder.FormatKey) == ContentHash.FormatVersion
                    && DateTimeOffset.TryParse(info.GetValueOrDefault(StoreBuilder.BuiltAtKey), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var builtAt)
                 ? new StoreVersion(path, expectedHash, builtAt)
                 : null;

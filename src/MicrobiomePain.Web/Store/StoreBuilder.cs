@@ -135,7 +135,4 @@ public static class StoreBuilder
         _ = db.Model.GetEntityTypes().Count();
         _ = db.Database.GenerateCreateScript();
     });
-
-    /// <summary>The number in a claim id ("C7" is 7); used as the store's key and for article order.</summary>
-    public static int ClaimNumber(string id) => int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
 }

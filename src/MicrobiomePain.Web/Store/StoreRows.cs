@@ -21,6 +21,9 @@ public sealed record StoreRows(
 
     public IReadOnlyList<ClaimHistoryRow> History { get; init; } = [];
 
+    /// <summary>The search index's text of each claim's evidence and caveats, taken from the parse (not stored as rows).</summary>
+    public IReadOnlyList<ClaimSearchText> SearchText { get; init; } = [];
+
     public static StoreRows From(ContentSet content)
     {
         var ranks = content.Levels.ToDictionary(l => l.Slug, l => l.Rank);
@@ -30,10 +33,11 @@ public sealed record StoreRows(
         var claimSources = new List<ClaimSourceRow>();
         var aliases = new List<ClaimAliasRow>();
         var history = new List<ClaimHistoryRow>();
+        var searchText = new List<ClaimSearchText>(content.Claims.Count);
         var sourcesByKey = content.Sources.ToDictionary(s => s.Key, StringComparer.Ordinal);
         foreach (var claim in content.Claims)
         {
-            var number = StoreBuilder.ClaimNumber(claim.Id);
+            var number = ClaimId.Parse(claim.Id).Number;
             var grading = Grading.ClaimGrader.For(claim, sourcesByKey);
             claims.Add(new ClaimRow
             {
@@ -55,6 +59,7 @@ public sealed record StoreRows(
             {
                 ClaimNumber = number, Position = i, Date = h.Date, Change = h.Change, Why = h.Why,
             }));
+            searchText.Add(new ClaimSearchText(number, claim.EvidenceSearchText, string.Join(' ', claim.CaveatsSearchText)));
             caveats.AddRange(claim.CaveatsHtml.Select((html, i) => new CaveatRow { ClaimNumber = number, Position = i, Html = html }));
             claimConditions.AddRange(claim.Conditions.Select(c => new ClaimConditionRow { ClaimNumber = number, ConditionSlug = c }));
             claimSources.AddRange(claim.Sources.Select((s, i) => new ClaimSourceRow
@@ -89,7 +94,7 @@ public sealed record StoreRows(
             aliases,
             [
                 new StoreInfoRow { Key = StoreBuilder.HashKey, Value = content.Hash },
-                new StoreInfoRow { Key = StoreBuilder.FormatKey, Value = ContentReader.FormatVersion },
+                new StoreInfoRow { Key = StoreBuilder.FormatKey, Value = ContentHash.FormatVersion },
                 new StoreInfoRow
                 {
                     Key = StoreBuilder.BuiltAtKey,
@@ -99,9 +104,13 @@ public sealed record StoreRows(
         {
             Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html }).ToList(),
             History = history,
+            SearchText = searchText,
         };
     }
 }
+
+/// <summary>The words of a claim's evidence and caveats for the search index (see <see cref="ContentSearchText.Of"/>).</summary>
+public sealed record ClaimSearchText(int ClaimNumber, string Evidence, string Caveats);
 
 /// <summary>
 /// Inserts rows with one prepared INSERT per table, reusing its parameters for every row. Table and column names

@@ -103,11 +103,11 @@ public sealed class ContentReaderTests
     public void The_hash_changes_when_any_file_changes_and_only_then()
     {
         var root = TestContent.Create([new TestClaim(1, "one")]);
-        var before = ContentReader.Hash(root);
+        var before = ContentHash.Of(root);
 
-        Assert.Equal(before, ContentReader.Hash(root));
+        Assert.Equal(before, ContentHash.Of(root));
         File.AppendAllText(Path.Combine(root, "conditions.yml"), "\n# a comment\n");
-        Assert.NotEqual(before, ContentReader.Hash(root));
+        Assert.NotEqual(before, ContentHash.Of(root));
     }
 
     [Fact]

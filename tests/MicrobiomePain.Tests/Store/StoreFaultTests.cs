@@ -82,7 +82,7 @@ public sealed class StoreFaultTests
         var second = StoreFor(content);
         second.Refresh();
         Assert.Equal(RefreshOutcome.Built, second.LastAttempt!.Outcome);
-        Assert.Equal(ContentReader.FormatVersion, ReadInfo(first.Path, StoreBuilder.FormatKey));
+        Assert.Equal(ContentHash.FormatVersion, ReadInfo(first.Path, StoreBuilder.FormatKey));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class StoreFaultTests
         var files = Directory.GetFiles(storeDirectory);
         var store = Assert.Single(files);
         Assert.Equal("ok", IntegrityCheck(store));
-        Assert.NotNull(StoreFile.TryOpen(store, ContentReader.Hash(content)));
+        Assert.NotNull(StoreFile.TryOpen(store, ContentHash.Of(content)));
     }
 
     [Fact]
