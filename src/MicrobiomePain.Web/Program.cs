@@ -39,13 +39,18 @@ catch (StoreUnavailableException ex)
     return 1;
 }
 
-app.UseOperations();    // HSTS, rate limiting, /healthz (never cached)
-app.UseSite();          // error pages, stored answers, security headers, read-only methods, validators (304), output cache, compression
-app.MapSite();          // static assets (never output-cached) and the Razor pages
-app.MapApi();           // /api/*, /openapi/v1.json
-app.MapExports();       // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /changes.atom
-app.MapCitations();     // /claims/{slug}/cite.bib|.ris|.json, /claims/by-id/{id}
-app.MapSitemap();       // /sitemap.xml, /robots.txt
+app.UseOperations();      // HSTS, rate limiting, /healthz (never cached)
+app.UseErrorPages();      // a 500 page for an exception, /error/{status} for any error status
+app.UseStoredAnswers();   // a repeat of an answer already sent whole is sent again as its bytes and headers (Site/StoredAnswers)
+app.UseSecurityHeaders(); // CSP and the other security headers on every response
+app.UseReadOnlyMethods(); // GET, HEAD, OPTIONS only
+app.UseConditionalGet();  // ETag / Last-Modified and the only 304s
+app.UseCaching();         // output cache, with compression inside it (Site/Caching)
+app.MapSite();            // static assets (never output-cached) and the Razor pages
+app.MapApi();             // /api/*, /openapi/v1.json
+app.MapExports();         // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /changes.atom
+app.MapCitations();       // /claims/{slug}/cite.bib|.ris|.json, /claims/by-id/{id}
+app.MapSitemap();         // /sitemap.xml, /robots.txt
 app.Run();
 return 0;
 

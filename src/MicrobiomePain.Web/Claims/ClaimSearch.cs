@@ -51,12 +51,8 @@ public static partial class ClaimSearch
     public static string MatchExpression(IReadOnlyList<string> terms) =>
         terms.Count == 0 ? "\"\"" : string.Join(' ', terms.Select(t => $"\"{t}\"*"));
 
-    public static IQueryable<SearchHit> Hits(ClaimStoreContext db, ClaimFilter filter)
-    {
-        var match = MatchExpression(filter.Terms);
-        return db.Set<SearchHit>().FromSqlInterpolated(
-            $"SELECT rowid AS Number, bm25(claims_fts, 10.0, 3.0, 2.0, 2.0, 1.0) AS Rank FROM claims_fts WHERE claims_fts MATCH {match}");
-    }
+    /// <summary>The relevance rank: bm25 with the columns weighted title 10, summary 3, evidence 2, caveats 2, sources 1.</summary>
+    public const string Rank = "bm25(" + Table + ", 10.0, 3.0, 2.0, 2.0, 1.0)";
 
     /// <summary>
     /// Every hit of the filter's search (one FTS5 query), or null when not searching. The bm25 rank is computed only for the
@@ -77,7 +73,7 @@ public static partial class ClaimSearch
         // Read with a plain data reader: at 100k claims a search that matches nearly every claim returns ~100k rows, and
         // materialising them through EF took about 40 ms of a 200 ms search.
         var sql = filter.Sort == ClaimSort.Relevance
-            ? $"SELECT rowid, bm25({Table}, 10.0, 3.0, 2.0, 2.0, 1.0) FROM {Table} WHERE {Table} MATCH $match"
+            ? $"SELECT rowid, {Rank} FROM {Table} WHERE {Table} MATCH $match"
             : $"SELECT rowid, 0.0 FROM {Table} WHERE {Table} MATCH $match";
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);

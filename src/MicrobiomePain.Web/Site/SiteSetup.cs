@@ -42,20 +42,16 @@ public static class SiteSetup
     }
 
     /// <summary>The middleware, outermost first, then the pages and static assets.</summary>
-    public static WebApplication UseSite(this WebApplication app)
+    /// <summary>Error pages: an exception is a 500 page outside Development, and any error status (an unknown URL, a
+    /// bad query) re-executes /error/{status}, so a reader gets a page with the right status, never a blank response.</summary>
+    public static WebApplication UseErrorPages(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
         }
 
-        // Unknown URLs and bad requests get a friendly page with the right status, not a blank response.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseStoredAnswers(); // a repeat of a kept answer is sent from here, its headers included (see StoredAnswers)
-        app.UseSecurityHeaders();
-        app.UseReadOnlyMethods();
-        app.UseConditionalGet();
-        app.UseCaching();
         return app;
     }
 

@@ -107,7 +107,7 @@ public sealed class ClaimIndexTests
         var matching = SqlClaimFilter.Apply(db, filter);
         return filter.Sort != ClaimSort.Relevance || filter.Terms.Count == 0
             ? await ClaimQuery.Order(matching, filter.Sort).Select(c => c.Number).ToListAsync(ct)
-            : await matching.Join(ClaimSearch.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
+            : await matching.Join(SqlClaimFilter.Hits(db, filter), c => c.Number, h => h.Number, (c, h) => new { c.Number, h.Rank })
                 .OrderBy(x => x.Rank).ThenBy(x => x.Number).Select(x => x.Number).ToListAsync(ct);
     }
 

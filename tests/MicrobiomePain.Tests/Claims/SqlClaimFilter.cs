@@ -1,5 +1,6 @@
 using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Store;
+using Microsoft.EntityFrameworkCore;
 
 namespace MicrobiomePain.Tests.Claims;
 
@@ -10,6 +11,13 @@ namespace MicrobiomePain.Tests.Claims;
 /// </summary>
 internal static class SqlClaimFilter
 {
+    /// <summary>The filter's search as a composable query (the site reads the same statement with a data reader in
+    /// <see cref="ClaimSearch.AllHitsAsync"/>): the same MATCH expression and the same rank.</summary>
+    public static IQueryable<SearchHit> Hits(ClaimStoreContext db, ClaimFilter filter) =>
+        db.Set<SearchHit>().FromSqlRaw(
+            "SELECT rowid AS Number, " + ClaimSearch.Rank + " AS Rank FROM " + ClaimSearch.Table + " WHERE " + ClaimSearch.Table + " MATCH {0}",
+            ClaimSearch.MatchExpression(filter.Terms));
+
     public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter)
     {
         IQueryable<ClaimRow> claims = db.Claims;
@@ -22,7 +30,7 @@ internal static class SqlClaimFilter
         if (filter.Query is not null)
         {
             // An uncorrelated IN (…): SQLite runs the FTS5 match once, not once per claim.
-            var hits = ClaimSearch.Hits(db, filter).Select(h => h.Number);
+            var hits = Hits(db, filter).Select(h => h.Number);
             claims = claims.Where(c => hits.Contains(c.Number));
         }
 
