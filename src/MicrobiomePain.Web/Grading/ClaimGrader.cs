@@ -70,11 +70,13 @@ public static class ClaimGrader
     public static ClaimGrading? For(ClaimDocument claim, IReadOnlyDictionary<string, Source> sources)
     {
         var (input, problems) = Inputs(claim, sources);
-        if (input is null || problems.Count > 0 || claim.Grading.SupportedStatement is not { } statement)
-        {
-            return null;
-        }
+        return input is null || problems.Count > 0 || claim.Grading.SupportedStatement is not { } statement
+            ? null
+            : Grade(claim, input, statement);
+    }
 
+    private static ClaimGrading Grade(ClaimDocument claim, GradingInput input, string statement)
+    {
         var grade = CertaintyRule.Grade(input);
         var strength = StatementStrength.Read(
             claim.ArticleQuote,
@@ -84,7 +86,10 @@ public static class ClaimGrader
         return new ClaimGrading(input, grade, strength, overstatement, statement);
     }
 
-    /// <summary>Every problem with a claim's grading: missing inputs, and a supported statement whose wording does not fit its certainty.</summary>
+    /// <summary>
+    /// Every problem with a claim's grading: missing inputs, a supported statement whose wording does not fit its
+    /// certainty, and a computed overstatement the claim does not explain. The inputs are read and graded once.
+    /// </summary>
     public static IEnumerable<ContentDiagnostic> Check(ClaimDocument claim, IReadOnlyDictionary<string, Source> sources)
     {
         var (input, problems) = Inputs(claim, sources);
@@ -93,8 +98,13 @@ public static class ClaimGrader
             yield return new ContentDiagnostic(claim.File, position.Line, position.Column, DiagnosticSeverity.Error, message);
         }
 
-        if (input is not null && claim.Grading.SupportedStatement is { } statement
-            && SupportedStatement.Problem(statement, CertaintyRule.Grade(input).Certainty) is { } wording)
+        if (input is null || claim.Grading.SupportedStatement is not { } statement)
+        {
+            yield break;
+        }
+
+        var grading = Grade(claim, input, statement);
+        if (SupportedStatement.Problem(statement, grading.Grade.Certainty) is { } wording)
         {
             var p = claim.FieldPositions["supported_statement"];
             yield return new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error, wording);
@@ -102,7 +112,7 @@ public static class ClaimGrader
 
         // The computed overstatement and the author's account of it must agree: a claim the rule finds overstated
         // says how in its hype gap (and, through ContentChecker, where it entered on the way from the study).
-        if (claim.HypeGap is null && For(claim, sources) is { Overstatement.Steps: > 0 and var steps } grading)
+        if (claim.HypeGap is null && grading.Overstatement.Steps is > 0 and var steps)
         {
             var p = claim.FieldPositions["article_quote"];
             yield return new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error,
