@@ -16,7 +16,7 @@ public sealed record ClaimSelection(
 /// claim): its level, its set of conditions, and its place in each sort order. Totals and facet counts are sums over
 /// "cells" (distinct condition set × level → claims), and a page is a walk along a sort order, so a list costs no SQL
 /// scan. The sort orders are read from SQL through <see cref="ClaimQuery.Order"/> when the index is loaded, so the order
-/// here is by construction the order SQL gives. Search hits come from one FTS5 query and are filtered and ordered here.
+/// here is by construction the order SQL gives. Search hits come from the store's <see cref="SearchIndex"/> (or FTS5) and are filtered and ordered here.
 /// </summary>
 public sealed partial class ClaimIndex
 {
@@ -31,8 +31,9 @@ public sealed partial class ClaimIndex
 
     private static readonly int CertaintyCount = CertaintyBadge.All.Count;
 
-    private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] certainties, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders)
+    private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] certainties, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders, SearchIndex search)
     {
+        Search = search;
         _certainties = certainties;
         Vocabulary = vocabulary;
         _numbers = numbers;
@@ -53,12 +54,15 @@ public sealed partial class ClaimIndex
 
     public int Count => _numbers.Length;
 
+    /// <summary>The store's full-text index, in memory (see <see cref="ClaimSearch.HitsAsync"/>).</summary>
+    public SearchIndex Search { get; }
+
     /// <summary>
     /// The claims a filter selects. <paramref name="hits"/> are the search's hits (null when not searching); their ranks
     /// order the page only for the relevance sort. Each facet is counted with its own dimension left out, so a count says
     /// how many claims the list would show if that option were chosen with the other filters kept.
     /// </summary>
-    public ClaimSelection Select(ClaimFilter filter, IReadOnlyList<SearchHit>? hits, int skip, int take)
+    public ClaimSelection Select(ClaimFilter filter, SearchHits? hits, int skip, int take)
     {
         var conditionOk = ConditionMatches(filter.Conditions);
         var levelOk = LevelMatches(filter);
@@ -71,8 +75,8 @@ public sealed partial class ClaimIndex
             cells = new int[_cells.Length];
             for (int k = 0, next = 0; k < hits.Count; k++)
             {
-                // FTS5 returns hits in rowid (claim number) order, so one forward walk finds them; any other order still works.
-                var number = hits[k].Number;
+                // Hits come in claim number order, so one forward walk finds them; any other order still works.
+                var number = hits.Numbers[k];
                 while (next < Count && _numbers[next] < number)
                 {
                     next++;
@@ -126,44 +130,6 @@ public sealed partial class ClaimIndex
             ByCertainty = CertaintyBadge.All.Select((c, i) => (c.Slug, byCertainty[i])).ToDictionary(),
         };
     }
-
-    /// <summary>
-    /// The hits of a search, remembered for this store version: the other pages, sorts and facet choices of one search reuse
-    /// its FTS5 match and bm25 ranks (at 100k claims a search matching most claims ranks all of them, ~100 ms in SQLite).
-    /// Bounded: at most <see cref="MaxRememberedSearches"/> searches and <see cref="MaxRememberedHits"/> hits in all; past
-    /// either, the memory starts again empty. Hits are immutable once read.
-    /// </summary>
-    public async Task<IReadOnlyList<SearchHit>> SearchHitsAsync(ClaimFilter filter, Func<Task<List<SearchHit>>> search)
-    {
-        var key = (ClaimSearch.MatchExpression(filter.Terms), filter.Sort == ClaimSort.Relevance);
-        if (_searches.TryGetValue(key, out var remembered))
-        {
-            return remembered;
-        }
-
-        var hits = (await search()).ToArray();
-        lock (_searches)
-        {
-            if (_searches.Count >= MaxRememberedSearches || _rememberedHits + hits.Length > MaxRememberedHits)
-            {
-                _searches.Clear();
-                _rememberedHits = 0;
-            }
-
-            if (_searches.TryAdd(key, hits))
-            {
-                _rememberedHits += hits.Length;
-            }
-        }
-
-        return hits;
-    }
-
-    public const int MaxRememberedSearches = 64;
-    public const int MaxRememberedHits = 500_000; // about 20 MB of hits at most
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Match, bool Ranked), SearchHit[]> _searches = new();
-    private int _rememberedHits;
 
     /// <summary>A claim's level badge.</summary>
     public LevelBadge LevelOf(int number) => Vocabulary.Levels[_levels[Claim(number)]];
@@ -220,7 +186,7 @@ public sealed partial class ClaimIndex
     }
 
     /// <summary>The page of matching hits, best bm25 rank first, then article order (as SQL's ORDER BY rank, number).</summary>
-    private static List<int> ByRelevance(IReadOnlyList<SearchHit> hits, int[] hitClaims, Func<int, bool> matches, int skip, int take)
+    private static List<int> ByRelevance(SearchHits hits, int[] hitClaims, Func<int, bool> matches, int skip, int take)
     {
         // Only the best skip + take hits are needed: keep them in a heap whose top is the worst kept, instead of sorting all.
         var keep = skip + take;
@@ -232,7 +198,7 @@ public sealed partial class ClaimIndex
         var best = new PriorityQueue<(double Rank, int Number), (double Rank, int Number)>(Comparer<(double Rank, int Number)>.Create((a, b) => b.CompareTo(a)));
         for (var k = 0; k < hits.Count; k++)
         {
-            var hit = (hits[k].Rank, hits[k].Number);
+            var hit = (hits.Ranks[k], hits.Numbers[k]);
             if (hitClaims[k] < 0 || !matches(hitClaims[k]) || (best.Count == keep && hit.CompareTo(best.Peek()) >= 0))
             {
                 continue;

@@ -16,12 +16,12 @@ public static partial class ClaimQuery
 
     /// <summary>
     /// What a filter selects: total, facet counts and the claim numbers from <paramref name="skip"/>, in the filter's order.
-    /// A search runs its FTS5 match once; everything else comes from the store's in-memory <see cref="ClaimIndex"/>.
+    /// A search and everything else come from the store's in-memory <see cref="ClaimIndex"/> (a search FTS5 must fold goes to FTS5).
     /// </summary>
     public static async Task<ClaimSelection> SelectAsync(ClaimStoreContext db, ClaimFilter filter, int skip, int take, CancellationToken ct)
     {
         var index = await ClaimIndex.ForAsync(db, ct);
-        var hits = filter.Query is null ? null : await index.SearchHitsAsync(filter, () => ClaimSearch.AllHitsAsync(db, filter, ct)!);
+        var hits = await ClaimSearch.HitsAsync(db, index.Search, filter, ct);
         return index.Select(filter, hits, skip, take);
     }
 

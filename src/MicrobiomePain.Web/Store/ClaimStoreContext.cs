@@ -102,7 +102,8 @@ public sealed class ClaimStoreContext : DbContext
             e.ToTable("claim_aliases");
             e.HasKey(a => a.Slug);
         });
-        // Rows of raw FTS5 queries (see ClaimSearch): keyless and mapped to no table, so EnsureCreated ignores them.
+        // Rows of raw FTS5 queries (the page's highlights; the tests' SQL oracle): keyless and mapped to no table, so
+        // EnsureCreated ignores them.
         modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchHit>().HasNoKey().ToView(null);
         modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchSnippet>().HasNoKey().ToView(null);
         modelBuilder.Entity<PageRow>(e =>

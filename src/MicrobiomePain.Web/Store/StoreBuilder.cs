@@ -63,11 +63,13 @@ public static class StoreBuilder
         // EF Core owns the schema; the rows go in through prepared commands built from EF's own model (table and
         // column names), because the change tracker costs more than parsing at 10k+ claims.
         db.Database.EnsureCreated();
+        int[] numbers;
         using (var transaction = connection.BeginTransaction())
         {
             // Secondary indexes are built after the rows are in (one sort each) instead of updated row by row.
             var indexes = DropIndexes(connection, transaction);
             var rows = StoreRows.From(content);
+            numbers = rows.Claims.Select(c => c.Number).Order().ToArray();
             var writer = new StoreRowWriter(db.Model, connection, transaction);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
@@ -88,6 +90,9 @@ public static class StoreBuilder
 
             transaction.Commit();
         }
+
+        // The search index is read back from FTS5's committed rows (fts5vocab), so its tokens are FTS5's own.
+        MicrobiomePain.Web.Claims.SearchIndex.Write(connection, numbers);
 
         // Statistics for the query planner, as before. No VACUUM: rows were only ever inserted into a new file, so it has no
         // free pages to reclaim.

@@ -13,10 +13,13 @@ internal static class SqlClaimFilter
 {
     /// <summary>The filter's search as a composable query (the site reads the same statement with a data reader in
     /// <see cref="ClaimSearch.AllHitsAsync"/>): the same MATCH expression and the same rank.</summary>
+    // The concatenated parts are the site's own constants (table, rank); the reader's words go in as the parameter {0}.
+#pragma warning disable EF1003
     public static IQueryable<SearchHit> Hits(ClaimStoreContext db, ClaimFilter filter) =>
         db.Set<SearchHit>().FromSqlRaw(
             "SELECT rowid AS Number, " + ClaimSearch.Rank + " AS Rank FROM " + ClaimSearch.Table + " WHERE " + ClaimSearch.Table + " MATCH {0}",
             ClaimSearch.MatchExpression(filter.Terms));
+#pragma warning restore EF1003
 
     public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter)
     {
