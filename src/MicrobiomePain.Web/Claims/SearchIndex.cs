@@ -395,8 +395,14 @@ public sealed class SearchIndex
 
     private static int[] ReadVarints(byte[] bytes, bool deltas, int start = 0)
     {
-        var values = new List<int>(bytes.Length);
-        var (value, shift, last) = (0u, 0, start);
+        var count = 0;
+        foreach (var b in bytes)
+        {
+            count += b < 0x80 ? 1 : 0; // one value ends at each byte without the high bit
+        }
+
+        var values = new int[count];
+        var (value, shift, last, k) = (0u, 0, start, 0);
         foreach (var b in bytes)
         {
             value |= (uint)(b & 0x7F) << shift;
@@ -404,11 +410,11 @@ public sealed class SearchIndex
             if (b < 0x80)
             {
                 last = deltas ? last + (int)value : (int)value;
-                values.Add(last);
+                values[k++] = last;
                 (value, shift) = (0u, 0);
             }
         }
 
-        return [.. values];
+        return values;
     }
 }

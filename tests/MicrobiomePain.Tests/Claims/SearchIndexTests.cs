@@ -139,11 +139,11 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.Stores>
         Assert.All(page, n => Assert.Equal(expected[n], (highlights[n].TitleHtml, highlights[n].SnippetHtml)));
         Assert.Contains("<mark>", highlights[page[0]].SnippetHtml + highlights[page[0]].TitleHtml, StringComparison.Ordinal);
 
-        // The page's copy is rolled back: the pooled connection's temp schema is empty again.
+        // The page's copy is rolled back: the pooled connection's page table is empty again.
         await db.Database.OpenConnectionAsync(Ct);
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT count(*) FROM sqlite_temp_master";
+            command.CommandText = "SELECT count(*) FROM temp.page_fts";
             Assert.Equal(0L, await command.ExecuteScalarAsync(Ct));
         }
 
