@@ -79,10 +79,10 @@ public sealed class QueryCountTests
     }
 
     // A list is one command (the page's rows): totals, facet counts, vocabulary and page order come from the store's
-    // in-memory ClaimIndex, read once per store version by the first request (the warm-up here), and so do a search's hits
-    // and bm25 ranks (its SearchIndex). A search adds the page's highlights: three commands that copy the page's rows into a
-    // temporary FTS5 table and match there (ClaimSearch.HighlightsAsync), whatever the page size. A claim page is the claim's five split queries (row, caveats,
-    // conditions, sources, history) plus the related claims' rows.
+    // in-memory ClaimIndex, read once per store version by the first request (the warm-up here), and so do a search's
+    // hits and bm25 ranks (its SearchIndex). A search adds the page's highlights: three commands that copy the page's
+    // rows into a temporary FTS5 table and match there (ClaimSearch.HighlightsAsync), whatever the page size. A claim
+    // page is the claim's five split queries (row, caveats, conditions, sources, history) plus the related claims' rows.
     [Theory]
     [InlineData("/claims", 1)]
     [InlineData("/claims?condition=fibromyalgia&evidence=human-trial", 1)]
