@@ -10,7 +10,12 @@ if (AppCommands.TryRun(args, Console.Out) is int exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// A publish serves its own wwwroot and settings wherever it is started from (Site/PublishedLayout.cs says why).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = PublishedLayout.ContentRoot(args, AppContext.BaseDirectory, Environment.CurrentDirectory),
+});
 builder.AddClaimStore();
 builder.AddOperations();
 builder.AddSite();

@@ -13,7 +13,7 @@ public static class StoreSetup
         {
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             var env = sp.GetRequiredService<IWebHostEnvironment>();
-            var content = StoreOptions.ResolveContentPath(options.ContentPath, env.ContentRootPath, AppContext.BaseDirectory);
+            var content = StoreOptions.ResolveContentPath(options.ContentPath, env.ContentRootPath, Environment.CurrentDirectory, AppContext.BaseDirectory);
             var store = StoreOptions.ResolveStoreDirectory(options.StoreDirectory, content);
             return new ClaimStore(content, store, sp.GetRequiredService<ILogger<ClaimStore>>());
         });

@@ -22,12 +22,14 @@ public sealed class PublishedApp : IAsyncLifetime
         var repository = Path.GetDirectoryName(TestContent.Shipped())!;
         await PublishAsync(repository);
         var content = TestContent.CopyOfShipped(Path.Combine(Path.GetDirectoryName(PublishDirectory)!, "content"));
+        // Started from another folder than the publish (as a shell elsewhere or a systemd unit without WorkingDirectory
+        // does): the app must still serve its own wwwroot; it once answered every asset with an empty 200 from here.
         _process = AppProcess.Start(Path.Combine(PublishDirectory, "MicrobiomePain.Web.dll"), ["--urls=http://127.0.0.1:0"], new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Store__ContentPath"] = content,
             ["Store__StoreDirectory"] = Path.Combine(Path.GetDirectoryName(PublishDirectory)!, "store"),
-        });
+        }, workingDirectory: Path.GetDirectoryName(PublishDirectory));
         BaseAddress = await _process.ListeningAsync();
     }
 
