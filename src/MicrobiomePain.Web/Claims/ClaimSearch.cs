@@ -170,29 +170,46 @@ public static partial class ClaimSearch
     public static string Marked(string text) =>
         WebUtility.HtmlEncode(text).Replace(Open.ToString(), "<mark>", StringComparison.Ordinal).Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
 
-    public static void CreateIndex(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, StoreRows rows)
+    /// <summary>
+    /// The text of every claim's row in the FTS5 table, in claim number order: one string per column of
+    /// <see cref="Columns"/> (title, summary, evidence, caveats, the titles of its sources).
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> Documents(StoreRows rows)
     {
-        using var create = connection.CreateCommand();
-        create.Transaction = transaction;
-        create.CommandText = $"CREATE VIRTUAL TABLE {Table} USING fts5({ColumnList}, tokenize = '{Tokenizer}')";
-        create.ExecuteNonQuery();
-
         var text = rows.SearchText.ToDictionary(t => t.ClaimNumber);
         var sourceTitles = rows.Sources.ToDictionary(s => s.Key, s => s.Title);
         var sources = rows.ClaimSources.ToLookup(s => s.ClaimNumber, s => sourceTitles[s.SourceKey]);
+        return rows.Claims.OrderBy(c => c.Number).Select(claim => new SearchDocument(
+            claim.Number,
+            [claim.Title, claim.SummaryText, text[claim.Number].Evidence, text[claim.Number].Caveats, string.Join(' ', sources[claim.Number])]))
+            .ToList();
+    }
+
+    /// <summary>Creates the FTS5 table and fills it with <paramref name="documents"/> (see <see cref="Documents"/>).</summary>
+    public static void CreateIndex(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<SearchDocument> documents) =>
+        CreateTable(connection, transaction, Table, documents);
+
+    /// <summary>Creates an FTS5 table with the store's columns and tokenizer and inserts the documents (rowid = claim number).</summary>
+    internal static void CreateTable(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, string name, IEnumerable<SearchDocument> documents)
+    {
+        using var create = connection.CreateCommand();
+        create.Transaction = transaction;
+        create.CommandText = $"CREATE VIRTUAL TABLE {name} USING fts5({ColumnList}, tokenize = '{Tokenizer}')";
+        create.ExecuteNonQuery();
+
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {Table} (rowid, {ColumnList}) VALUES ($n, $t, $s, $e, $c, $src)";
+        insert.CommandText = $"INSERT INTO {name} (rowid, {ColumnList}) VALUES ($n, $t, $s, $e, $c, $src)";
         var p = IndexParameters.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = n })).ToArray();
         insert.Prepare();
-        foreach (var claim in rows.Claims)
+        foreach (var document in documents)
         {
-            p[0].Value = claim.Number;
-            p[1].Value = claim.Title;
-            p[2].Value = claim.SummaryText;
-            p[3].Value = text[claim.Number].Evidence;
-            p[4].Value = text[claim.Number].Caveats;
-            p[5].Value = string.Join(' ', sources[claim.Number]);
+            p[0].Value = document.Number;
+            for (var c = 0; c < document.Columns.Length; c++)
+            {
+                p[c + 1].Value = document.Columns[c];
+            }
+
             insert.ExecuteNonQuery();
         }
     }

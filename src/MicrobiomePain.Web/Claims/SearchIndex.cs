@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace MicrobiomePain.Web.Claims;
 
@@ -21,8 +20,10 @@ public sealed record SearchHits(int[] Numbers, double[] Ranks)
 /// hits, the same bm25 doubles, so the same order. At 100k claims FTS5 spends ~20 ms merging the doclists of a prefix
 /// query and ~80 ms more ranking each row; here a search that matches nearly every claim is a few passes over arrays.
 /// <list type="bullet">
-/// <item>Tokens are FTS5's, never a copy of its tokenizer: the store builder reads them back from the fts5vocab
-/// 'instance' table of claims_fts (<see cref="Write"/>), one row per term with its documents and weighted frequencies.</item>
+/// <item>Tokens are FTS5's: the store builder tokenizes the rows' text as FTS5's unicode61 does where it can be sure of it,
+/// leaves the rest to FTS5, and checks the result against FTS5's own counts, falling back to reading every token back
+/// from FTS5 (<see cref="SearchPostings"/>). <see cref="Write"/> stores one row per term with its documents and weighted
+/// frequencies.</item>
 /// <item>bm25 is fts5_aux.c's fts5Bm25Function step for step: the phrase frequency is the sum of the column weights of its
 /// instances (whole numbers, so exact in any order), D is the row's token count over all columns, avgdl the table's
 /// total over its row count, idf = log((N − nHit + 0.5) / (nHit + 0.5)) floored at 1e-6, k1 = 1.2, b = 0.75, and the
@@ -202,108 +203,40 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// Writes the index into a built store, read back from FTS5's committed rows so its tokens are FTS5's own:
-    /// <list type="bullet">
-    /// <item>fts5vocab 'row' gives every term in index order with its document and instance counts;</item>
-    /// <item>fts5vocab 'instance' gives every token (document, column) in the same order: term, document, column, offset.
-    /// The term is not read from it (decoding 20M terms took 9 s of the scan at 100k claims); each term's instance count
-    /// says how many rows are its, and the document count of each run is checked against 'row', so a misaligned scan
-    /// fails the build instead of ranking wrongly.</item>
-    /// </list>
-    /// A column's weight is the one bm25 gives it (<see cref="ClaimSearch.Columns"/>), so a document's frequency for a term
-    /// is bm25's aFreq for it, and a document's size is its instance count (xColumnSize(-1)). <paramref name="numbers"/>
-    /// are every FTS5 rowid, ascending.
+    /// Writes the index into a built store from <paramref name="postings"/> (see <see cref="SearchPostings"/>: FTS5's own
+    /// tokens, tokenized here and checked against FTS5's counts, or read back from FTS5). A column's weight is the one
+    /// bm25 gives it (<see cref="ClaimSearch.Columns"/>), so a document's frequency for a term is bm25's aFreq for it, and a
+    /// document's size is its token count (xColumnSize(-1)). <paramref name="documents"/> are every FTS5 row, in rowid order.
     /// </summary>
-    public static void Write(SqliteConnection connection, IReadOnlyList<int> numbers)
+    public static void Write(SqliteConnection connection, IReadOnlyList<SearchDocument> documents, SearchPostings postings)
     {
-        var position = new Dictionary<int, int>(numbers.Count);
-        for (var d = 0; d < numbers.Count; d++)
-        {
-            position.Add(numbers[d], d);
-        }
-
         using var transaction = connection.BeginTransaction();
-        var vocabulary = $"temp.{ClaimSearch.Table}_terms";
-        var instances = $"temp.{ClaimSearch.Table}_instances";
-        Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab(main, {ClaimSearch.Table}, row)");
-        Execute(connection, transaction, $"CREATE VIRTUAL TABLE {instances} USING fts5vocab(main, {ClaimSearch.Table}, instance)");
+        postings = SearchPostings.Complete(postings, connection, transaction, documents);
         Execute(connection, transaction, $"CREATE TABLE {PostingsTable} (term TEXT NOT NULL, documents BLOB NOT NULL, frequencies BLOB NOT NULL)");
         Execute(connection, transaction, $"CREATE TABLE {DocumentsTable} (numbers BLOB NOT NULL, sizes BLOB NOT NULL)");
 
-        var terms = new List<(string Term, long Documents, long Instances)>();
-        using (var read = connection.CreateCommand())
+        using (var insert = connection.CreateCommand())
         {
-            read.Transaction = transaction;
-            read.CommandText = $"SELECT term, doc, cnt FROM {vocabulary}";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                terms.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
-            }
-        }
-
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {PostingsTable} (term, documents, frequencies) VALUES ($term, $documents, $frequencies)";
-        var (term, documents, frequencies) = (insert.Parameters.Add("$term", SqliteType.Text), insert.Parameters.Add("$documents", SqliteType.Blob), insert.Parameters.Add("$frequencies", SqliteType.Blob));
-        insert.Prepare();
-
-        // ~20M rows at 100k claims: stepped through SQLitePCL (Microsoft.Data.Sqlite's own layer), which reads two integers
-        // a row without the data reader's per-row work.
-        var sizes = new int[numbers.Count];
-        var (documentBytes, frequencyBytes) = (new ArrayBufferWriter<byte>(), new ArrayBufferWriter<byte>());
-        var weights = string.Join(' ', ClaimSearch.Columns.Select(c => $"WHEN '{c.Name}' THEN {c.Weight}"));
-        var handle = connection.Handle!;
-        Check(handle, raw.sqlite3_prepare_v2(handle, $"SELECT doc, CASE col {weights} END FROM {instances}", out var statement));
-        using (statement)
-        {
-            foreach (var (text, documentCount, instanceCount) in terms)
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO {PostingsTable} (term, documents, frequencies) VALUES ($term, $documents, $frequencies)";
+            var (term, documentBlob, frequencyBlob) = (insert.Parameters.Add("$term", SqliteType.Text), insert.Parameters.Add("$documents", SqliteType.Blob), insert.Parameters.Add("$frequencies", SqliteType.Blob));
+            insert.Prepare();
+            var (documentBytes, frequencyBytes) = (new ArrayBufferWriter<byte>(), new ArrayBufferWriter<byte>());
+            foreach (var (text, positions, frequencies) in postings.Terms())
             {
                 documentBytes.Clear();
                 frequencyBytes.Clear();
-                int previous = -1, document = -1, frequency = 0, number = 0, seen = 0;
-                for (long k = 0; k < instanceCount; k++)
+                var previous = -1;
+                for (var k = 0; k < positions.Count; k++)
                 {
-                    if (raw.sqlite3_step(statement) != raw.SQLITE_ROW)
-                    {
-                        throw new InvalidDataException($"fts5vocab 'instance' ended inside the term \"{text}\".");
-                    }
-
-                    var next = raw.sqlite3_column_int(statement, 0);
-                    if (document < 0 || next != number)
-                    {
-                        if (document >= 0)
-                        {
-                            WriteVarint(documentBytes, document - previous);
-                            WriteVarint(frequencyBytes, frequency);
-                            previous = document;
-                        }
-
-                        (number, document, frequency) = (next, position[next], 0);
-                        seen++;
-                    }
-
-                    frequency += raw.sqlite3_column_int(statement, 1);
-                    sizes[document]++;
+                    WriteVarint(documentBytes, positions[k] - previous);
+                    WriteVarint(frequencyBytes, frequencies[k]);
+                    previous = positions[k];
                 }
 
-                if (document >= 0)
-                {
-                    WriteVarint(documentBytes, document - previous);
-                    WriteVarint(frequencyBytes, frequency);
-                }
-
-                if (seen != documentCount)
-                {
-                    throw new InvalidDataException($"The term \"{text}\" is in {documentCount} rows by fts5vocab 'row' and {seen} by 'instance'.");
-                }
-
-                (term.Value, documents.Value, frequencies.Value) = (text, documentBytes.WrittenSpan.ToArray(), frequencyBytes.WrittenSpan.ToArray());
+                (term.Value, documentBlob.Value, frequencyBlob.Value) = (text, documentBytes.WrittenSpan.ToArray(), frequencyBytes.WrittenSpan.ToArray());
                 insert.ExecuteNonQuery();
             }
-
-            var rc = raw.sqlite3_step(statement);
-            Check(handle, rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc == raw.SQLITE_ROW ? raw.SQLITE_CORRUPT : rc);
         }
 
         using (var info = connection.CreateCommand())
@@ -312,10 +245,10 @@ public sealed class SearchIndex
             info.CommandText = $"INSERT INTO {DocumentsTable} (numbers, sizes) VALUES ($numbers, $sizes)";
             var numberBytes = new ArrayBufferWriter<byte>();
             var sizeBytes = new ArrayBufferWriter<byte>();
-            for (var d = 0; d < numbers.Count; d++)
+            for (var d = 0; d < documents.Count; d++)
             {
-                WriteVarint(numberBytes, numbers[d] - (d == 0 ? 0 : numbers[d - 1]));
-                WriteVarint(sizeBytes, sizes[d]);
+                WriteVarint(numberBytes, documents[d].Number - (d == 0 ? 0 : documents[d - 1].Number));
+                WriteVarint(sizeBytes, postings.Sizes[d]);
             }
 
             info.Parameters.Add("$numbers", SqliteType.Blob).Value = numberBytes.WrittenSpan.ToArray();
@@ -323,8 +256,6 @@ public sealed class SearchIndex
             info.ExecuteNonQuery();
         }
 
-        Execute(connection, transaction, $"DROP TABLE {instances}");
-        Execute(connection, transaction, $"DROP TABLE {vocabulary}");
         transaction.Commit();
     }
 
@@ -359,14 +290,6 @@ public sealed class SearchIndex
         }
 
         return new SearchIndex([.. terms], [.. documents], [.. frequencies], numbers, sizes);
-    }
-
-    private static void Check(SQLitePCL.sqlite3 handle, int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
-        }
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)

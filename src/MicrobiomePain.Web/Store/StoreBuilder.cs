@@ -63,13 +63,18 @@ public static class StoreBuilder
         // EF Core owns the schema; the rows go in through prepared commands built from EF's own model (table and
         // column names), because the change tracker costs more than parsing at 10k+ claims.
         db.Database.EnsureCreated();
-        int[] numbers;
+        IReadOnlyList<MicrobiomePain.Web.Claims.SearchDocument> documents;
+        Task<MicrobiomePain.Web.Claims.SearchPostings> tokenizing;
         using (var transaction = connection.BeginTransaction())
         {
             // Secondary indexes are built after the rows are in (one sort each) instead of updated row by row.
             var indexes = DropIndexes(connection, transaction);
             var rows = StoreRows.From(content);
-            numbers = rows.Claims.Select(c => c.Number).Order().ToArray();
+
+            // The search index's postings are tokenized on another core while this one writes the rows and FTS5.
+            documents = MicrobiomePain.Web.Claims.ClaimSearch.Documents(rows);
+            var searchDocuments = documents;
+            tokenizing = Task.Run(() => MicrobiomePain.Web.Claims.SearchPostings.Tokenize(searchDocuments));
             var writer = new StoreRowWriter(db.Model, connection, transaction);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
@@ -82,7 +87,7 @@ public static class StoreBuilder
             writer.Insert(rows.History);
             writer.Insert(rows.Info);
             writer.Insert(rows.Pages);
-            MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, rows);
+            MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, documents);
             foreach (var index in indexes)
             {
                 Execute(connection, index, transaction);
@@ -91,8 +96,8 @@ public static class StoreBuilder
             transaction.Commit();
         }
 
-        // The search index is read back from FTS5's committed rows (fts5vocab), so its tokens are FTS5's own.
-        MicrobiomePain.Web.Claims.SearchIndex.Write(connection, numbers);
+        // The search index's postings are checked against FTS5's committed index (fts5vocab), so its tokens are FTS5's own.
+        MicrobiomePain.Web.Claims.SearchIndex.Write(connection, documents, tokenizing.GetAwaiter().GetResult());
 
         // Statistics for the query planner, as before. No VACUUM: rows were only ever inserted into a new file, so it has no
         // free pages to reclaim.
