@@ -119,7 +119,7 @@ public static partial class ClaimParser
             body.SummaryHtml, body.SummaryText, body.EvidenceHtml, body.Caveats, body.WhatWouldChangeHtml,
             positions)
         {
-            References = document.Descendants<ClaimReferenceInline>().ToList(),
+            References = ContentMarkdown.Inlines<ClaimReferenceInline>(document),
             Travel = travel,
             History = history,
             Grading = grading,

@@ -68,10 +68,11 @@ public static class ContentReader
     /// </summary>
     private static List<ClaimDocument> ReadClaims(string claimsDirectory, List<ContentDiagnostic> diagnostics)
     {
+        var cwd = Path.GetFullPath(Environment.CurrentDirectory);
         var parsed = ContentText.MarkdownFiles(claimsDirectory)
             .AsParallel()
             .AsOrdered()
-            .Select(ParseClaimFile)
+            .Select(path => ParseClaimFile(path, cwd))
             .ToList();
 
         var claims = new List<ClaimDocument>(parsed.Count);
@@ -92,9 +93,9 @@ public static class ContentReader
         return claims;
     }
 
-    private static (ClaimDocument? Claim, IReadOnlyList<ContentDiagnostic> Diagnostics) ParseClaimFile(string path)
+    private static (ClaimDocument? Claim, IReadOnlyList<ContentDiagnostic> Diagnostics) ParseClaimFile(string path, string cwd)
     {
-        var bag = new DiagnosticBag(ContentText.Display(path));
+        var bag = new DiagnosticBag(ContentText.Display(path, cwd));
         var text = ContentText.Read(path, bag);
         var claim = text is null ? null : ClaimParser.Parse(bag.File, text, bag);
         return (claim, bag.Items);

@@ -24,7 +24,7 @@ public static class ContentText
             return null;
         }
 
-        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'))
+        if (bytes.AsSpan().IndexOfAnyExcept(" \n\r\t"u8) < 0)
         {
             bag.Error(1, 1, "the file is empty.");
             return null;
@@ -44,9 +44,11 @@ public static class ContentText
     }
 
     /// <summary>A path as diagnostics show it: relative to the working directory when under it, else full.</summary>
-    public static string Display(string fullPath)
+    public static string Display(string fullPath) => Display(fullPath, Path.GetFullPath(Environment.CurrentDirectory));
+
+    /// <summary>As <see cref="Display(string)"/>, for many files against one working directory (one lookup of it, not one a file).</summary>
+    public static string Display(string fullPath, string cwd)
     {
-        var cwd = Path.GetFullPath(Environment.CurrentDirectory);
         return fullPath.StartsWith(cwd + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? Path.GetRelativePath(cwd, fullPath)
             : fullPath;
