@@ -39,8 +39,6 @@ public static partial class ClaimSearch
     private const char Open = '\uE000';
     private const char Close = '\uE001';
 
-    private static readonly string[] IndexParameters = ["$n", "$t", "$s", "$e", "$c", "$src"];
-
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Word();
 
@@ -185,7 +183,7 @@ public static partial class ClaimSearch
             .ToList();
     }
 
-    /// <summary>Creates the FTS5 table and fills it with <paramref name="documents"/> (see <see cref="Documents"/>).</summary>
+    /// <summary>Creates the FTS5 table and fills it with <paramref name="documents"/> (see <see cref="Documents"/>), in the connection's transaction.</summary>
     public static void CreateIndex(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, IReadOnlyList<SearchDocument> documents) =>
         CreateTable(connection, transaction, Table, documents);
 
@@ -197,20 +195,16 @@ public static partial class ClaimSearch
         create.CommandText = $"CREATE VIRTUAL TABLE {name} USING fts5({ColumnList}, tokenize = '{Tokenizer}')";
         create.ExecuteNonQuery();
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {name} (rowid, {ColumnList}) VALUES ($n, $t, $s, $e, $c, $src)";
-        var p = IndexParameters.Select(n => insert.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter { ParameterName = n })).ToArray();
-        insert.Prepare();
+        using var insert = new RawInsert(connection, $"INSERT INTO {name} (rowid, {ColumnList}) VALUES ({string.Join(", ", Enumerable.Repeat("?", Columns.Count + 1))})");
         foreach (var document in documents)
         {
-            p[0].Value = document.Number;
+            insert.Bind(0, document.Number);
             for (var c = 0; c < document.Columns.Length; c++)
             {
-                p[c + 1].Value = document.Columns[c];
+                insert.Bind(c + 1, document.Columns[c]);
             }
 
-            insert.ExecuteNonQuery();
+            insert.Execute();
         }
     }
 

@@ -11,11 +11,17 @@ namespace MicrobiomePain.Web.Store;
 /// </summary>
 public sealed class ContentWatcher(ClaimStore store, IOptions<StoreOptions> options, ILogger<ContentWatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // A signal, not a queue: any number of events while a reload waits or runs lead to one more reload.
+    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private FileSystemWatcher? _watcher;
+
+    /// <summary>
+    /// Starts watching before the host finishes starting, so a save made as soon as the app answers is seen. (Since .NET 10
+    /// all of ExecuteAsync runs in the background, after the host has started: a watcher created there missed early saves.)
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        // A signal, not a queue: any number of events while a reload waits or runs lead to one more reload.
-        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var watcher = new FileSystemWatcher(store.ContentPath)
+        var watcher = new FileSystemWatcher(store.ContentPath)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
@@ -24,7 +30,7 @@ public sealed class ContentWatcher(ClaimStore store, IOptions<StoreOptions> opti
         {
             if (IsContent(e.FullPath))
             {
-                changed.Writer.TryWrite(true);
+                _changed.Writer.TryWrite(true);
             }
         }
 
@@ -36,23 +42,28 @@ public sealed class ContentWatcher(ClaimStore store, IOptions<StoreOptions> opti
         {
             // The OS event buffer overflowed (many files at once): nothing is known about what changed, so just refresh.
             logger.LogWarning("Content watcher error ({Message}); refreshing anyway", e.GetException().Message);
-            changed.Writer.TryWrite(true);
+            _changed.Writer.TryWrite(true);
         };
         watcher.EnableRaisingEvents = true;
+        _watcher = watcher;
         logger.LogInformation("Watching {ContentPath} for changes (live reload)", store.ContentPath);
+        return base.StartAsync(cancellationToken);
+    }
 
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         var delay = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.ReloadDelayMilliseconds));
         try
         {
-            while (await changed.Reader.WaitToReadAsync(stoppingToken))
+            while (await _changed.Reader.WaitToReadAsync(stoppingToken))
             {
                 // Debounce: wait until a whole delay passes without another change.
                 do
                 {
-                    changed.Reader.TryRead(out _);
+                    _changed.Reader.TryRead(out _);
                     await Task.Delay(delay, stoppingToken);
                 }
-                while (changed.Reader.TryPeek(out _));
+                while (_changed.Reader.TryPeek(out _));
 
                 await Task.Run(Reload, stoppingToken);
             }
@@ -61,6 +72,12 @@ public sealed class ContentWatcher(ClaimStore store, IOptions<StoreOptions> opti
         {
             // Shutting down.
         }
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
     }
 
     /// <summary>Files whose path has a segment starting with '.' (editor swap files, .store) are not content.</summary>

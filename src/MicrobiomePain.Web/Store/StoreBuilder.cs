@@ -75,7 +75,7 @@ public static class StoreBuilder
             documents = MicrobiomePain.Web.Claims.ClaimSearch.Documents(rows);
             var searchDocuments = documents;
             tokenizing = Task.Run(() => MicrobiomePain.Web.Claims.SearchPostings.Tokenize(searchDocuments));
-            var writer = new StoreRowWriter(db.Model, connection, transaction);
+            var writer = new StoreRowWriter(db.Model, connection);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
             writer.Insert(rows.Sources);

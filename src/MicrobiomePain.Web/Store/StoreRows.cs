@@ -113,32 +113,37 @@ public sealed record StoreRows(
 public sealed record ClaimSearchText(int ClaimNumber, string Evidence, string Caveats);
 
 /// <summary>
-/// Inserts rows with one prepared INSERT per table, reusing its parameters for every row. Table and column names
-/// and value conversions come from EF Core's model, so the schema has a single owner.
+/// Inserts rows with one prepared INSERT per table (<see cref="RawInsert"/>). Table and column names and value conversions
+/// come from EF Core's model, so the schema has a single owner.
 /// </summary>
-public sealed class StoreRowWriter(IModel model, SqliteConnection connection, SqliteTransaction transaction)
+public sealed class StoreRowWriter(IModel model, SqliteConnection connection)
 {
     public void Insert<T>(IReadOnlyList<T> rows)
         where T : class
     {
         var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the store model.");
         var properties = entity.GetProperties().ToList();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        foreach (var property in properties)
+        {
+            var type = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+            if (!RawInsert.CanBind(type))
+            {
+                throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is stored as {type.Name}, which the store writer cannot bind.");
+            }
+        }
+
+        using var insert = new RawInsert(connection,
             $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""))}) " +
-            $"VALUES ({string.Join(", ", properties.Select((_, i) => "$p" + i))})";
-        var parameters = properties.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i })).ToList();
+            $"VALUES ({string.Join(", ", properties.Select(_ => "?"))})");
         var values = properties.Select(ProviderValue<T>).ToArray();
-        command.Prepare();
         foreach (var row in rows)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i].Value = values[i](row) ?? DBNull.Value;
+                insert.Bind(i, values[i](row));
             }
 
-            command.ExecuteNonQuery();
+            insert.Execute();
         }
     }
 
