@@ -144,10 +144,7 @@ public sealed class SearchPostings
             return tokenized;
         }
 
-        var read = new SearchPostings(new Dictionary<string, Term>(StringComparer.Ordinal), documents.Count) { Source = PostingsSource.Fts5 };
-        read.AddInstances(connection, transaction, "main", ClaimSearch.Table, positions);
-        read.SortWhereNeeded();
-        return read;
+        return ReadFromFts5(connection, transaction, documents);
     }
 
     /// <summary>The postings of the store's whole FTS5 index, read back from fts5vocab 'instance' (the slow, sure way).</summary>
