@@ -113,13 +113,15 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.Stores>
         var page = (await ClaimQuery.SelectAsync(db, filter, 0, ClaimFilter.PageSize, Ct)).Numbers;
         Assert.NotEmpty(page);
 
+        // The test holds the connection open, so every statement below runs on the one physical connection HighlightsAsync
+        // used: after close and reopen, the pool may hand back another one, without the temporary table.
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(Ct);
         var highlights = await ClaimSearch.HighlightsAsync(db, filter, page, Ct);
 
         // The statement the site ran before: highlight() and snippet() while matching the whole table.
         var match = ClaimSearch.MatchExpression(filter.Terms);
         var expected = new Dictionary<int, (string, string)>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(Ct);
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT rowid, highlight(claims_fts, 0, char(57344), char(57345)), snippet(claims_fts, -1, char(57344), char(57345), '…', 16) FROM claims_fts WHERE claims_fts MATCH $match";
@@ -134,13 +136,11 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.Stores>
             }
         }
 
-        await db.Database.CloseConnectionAsync();
         Assert.Equal(page.Order(), highlights.Keys.Order());
         Assert.All(page, n => Assert.Equal(expected[n], (highlights[n].TitleHtml, highlights[n].SnippetHtml)));
         Assert.Contains("<mark>", highlights[page[0]].SnippetHtml + highlights[page[0]].TitleHtml, StringComparison.Ordinal);
 
-        // The page's copy is rolled back: the pooled connection's page table is empty again.
-        await db.Database.OpenConnectionAsync(Ct);
+        // The page's copy is rolled back: the connection's page table is empty again.
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT count(*) FROM temp.page_fts";
