@@ -292,7 +292,7 @@ public sealed class SearchIndex
         return new SearchIndex([.. terms], [.. documents], [.. frequencies], numbers, sizes);
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    internal static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

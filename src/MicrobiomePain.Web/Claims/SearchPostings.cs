@@ -135,7 +135,7 @@ public sealed class SearchPostings
             const string rest = "claims_fts_rest";
             ClaimSearch.CreateTable(connection, transaction, $"temp.{rest}", tokenized.LeftToFts5.Select(d => documents[d]));
             tokenized.AddInstances(connection, transaction, "temp", rest, positions);
-            Execute(connection, transaction, $"DROP TABLE temp.{rest}");
+            SearchIndex.Execute(connection, transaction, $"DROP TABLE temp.{rest}");
         }
 
         tokenized.SortWhereNeeded();
@@ -144,14 +144,17 @@ public sealed class SearchPostings
             return tokenized;
         }
 
-        return ReadFromFts5(connection, transaction, documents);
+        return Read(connection, transaction, documents.Count, positions);
     }
 
     /// <summary>The postings of the store's whole FTS5 index, read back from fts5vocab 'instance' (the slow, sure way).</summary>
-    public static SearchPostings ReadFromFts5(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SearchDocument> documents)
+    public static SearchPostings ReadFromFts5(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SearchDocument> documents) =>
+        Read(connection, transaction, documents.Count, Positions(documents));
+
+    private static SearchPostings Read(SqliteConnection connection, SqliteTransaction transaction, int documentCount, Dictionary<int, int> positions)
     {
-        var read = new SearchPostings(new Dictionary<string, Term>(StringComparer.Ordinal), documents.Count) { Source = PostingsSource.Fts5 };
-        read.AddInstances(connection, transaction, "main", ClaimSearch.Table, Positions(documents));
+        var read = new SearchPostings(new Dictionary<string, Term>(StringComparer.Ordinal), documentCount) { Source = PostingsSource.Fts5 };
+        read.AddInstances(connection, transaction, "main", ClaimSearch.Table, positions);
         read.SortWhereNeeded();
         return read;
     }
@@ -265,10 +268,16 @@ public sealed class SearchPostings
                 lookup[key] = term;
             }
 
-            term.Add(document, column);
-            Sizes[document]++;
-            ColumnSizes[(document * ColumnCount) + column]++;
+            Count(term, document, column);
         }
+    }
+
+    /// <summary>One instance of a term in a document's column: its postings and the document's sizes.</summary>
+    private void Count(Term term, int document, int column)
+    {
+        term.Add(document, column);
+        Sizes[document]++;
+        ColumnSizes[(document * ColumnCount) + column]++;
     }
 
     private static bool IsAsciiTokenChar(char c) => char.IsAsciiLetterOrDigit(c);
@@ -282,8 +291,8 @@ public sealed class SearchPostings
     {
         var vocabulary = $"temp.{table}_terms";
         var instances = $"temp.{table}_instances";
-        Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab({schema}, {table}, row)");
-        Execute(connection, transaction, $"CREATE VIRTUAL TABLE {instances} USING fts5vocab({schema}, {table}, instance)");
+        SearchIndex.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab({schema}, {table}, row)");
+        SearchIndex.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {instances} USING fts5vocab({schema}, {table}, instance)");
         var terms = new List<(string Text, long Documents, long Instances)>();
         using (var read = connection.CreateCommand())
         {
@@ -322,9 +331,7 @@ public sealed class SearchPostings
                     var document = positions[number];
                     seen += document != previous ? 1 : 0;
                     previous = document;
-                    term.Add(document, column);
-                    Sizes[document]++;
-                    ColumnSizes[(document * ColumnCount) + column]++;
+                    Count(term, document, column);
                 }
 
                 if (seen != documentCount)
@@ -337,8 +344,8 @@ public sealed class SearchPostings
             Check(handle, rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc == raw.SQLITE_ROW ? raw.SQLITE_CORRUPT : rc);
         }
 
-        Execute(connection, transaction, $"DROP TABLE {instances}");
-        Execute(connection, transaction, $"DROP TABLE {vocabulary}");
+        SearchIndex.Execute(connection, transaction, $"DROP TABLE {instances}");
+        SearchIndex.Execute(connection, transaction, $"DROP TABLE {vocabulary}");
     }
 
     private void SortWhereNeeded()
@@ -356,7 +363,7 @@ public sealed class SearchPostings
     private bool MatchesFts5(SqliteConnection connection, SqliteTransaction transaction, Dictionary<int, int> positions)
     {
         var vocabulary = $"temp.{ClaimSearch.Table}_columns";
-        Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab(main, {ClaimSearch.Table}, col)");
+        SearchIndex.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab(main, {ClaimSearch.Table}, col)");
         try
         {
             var columnIndex = ClaimSearch.Columns.Select((c, i) => (c.Name, i)).ToDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
@@ -404,7 +411,7 @@ public sealed class SearchPostings
         }
         finally
         {
-            Execute(connection, transaction, $"DROP TABLE {vocabulary}");
+            SearchIndex.Execute(connection, transaction, $"DROP TABLE {vocabulary}");
         }
     }
 
@@ -451,14 +458,6 @@ public sealed class SearchPostings
         {
             throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
         }
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>One token's postings while they are collected.</summary>

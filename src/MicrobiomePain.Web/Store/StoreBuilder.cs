@@ -73,8 +73,7 @@ public static class StoreBuilder
 
             // The search index's postings are tokenized on another core while this one writes the rows and FTS5.
             documents = MicrobiomePain.Web.Claims.ClaimSearch.Documents(rows);
-            var searchDocuments = documents;
-            tokenizing = Task.Run(() => MicrobiomePain.Web.Claims.SearchPostings.Tokenize(searchDocuments));
+            tokenizing = Task.Run(() => MicrobiomePain.Web.Claims.SearchPostings.Tokenize(documents));
             var writer = new StoreRowWriter(db.Model, connection);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
