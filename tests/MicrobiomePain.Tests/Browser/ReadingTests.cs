@@ -29,7 +29,11 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         var promised = int.Parse(OptionCount().Match(await option.InnerTextAsync()).Groups[1].Value, CultureInfo.InvariantCulture);
         await option.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("evidence=human-trial", StringComparison.Ordinal));
+
+        // As for going back (below): wait for the navigation's commit and then for what a reader sees, not for a "load"
+        // event Playwright does not always observe (a fresh-clone CI run hung here 30 s after "networkidle" had fired).
+        await page.WaitForURLAsync(url => url.Contains("evidence=human-trial", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync(promised.ToString(CultureInfo.InvariantCulture));
 
         Assert.Equal(promised, await ShownCount(page));
         Assert.EndsWith("/claims?evidence=human-trial", page.Url, StringComparison.Ordinal); // the short address, not every empty field
