@@ -3,6 +3,8 @@
 # Brotli/gzip bytes as precompressed .br/.gz files when the request asks for compression), on loopback, in one run.
 # Every request carries a browser's Accept and User-Agent; each page is measured without Accept-Encoding and with
 # ENCODING (default "br, gzip"). Everything is warmed up first; app and nginx rounds alternate, ROUNDS times each.
+# A third server, the floor (tests/load/kestrel-floor.cs), is bare Kestrel sending the same bytes and headers with nothing
+# in between: app / floor is what the app's pipeline costs, floor / nginx what Kestrel itself costs on this machine.
 # Usage: tests/load/run.sh [content-dir] [duration-seconds]   (defaults: the repository's content, 8 s)
 # Environment: ROUNDS (2), ENCODING ("br, gzip"), BEFORE_APP (a published app folder to measure too, e.g. main's,
 #   for before/after in the same run), PROXY=1 (also the nginx proxy_cache scale-out example in front of two replicas).
@@ -14,7 +16,7 @@ DURATION=${2:-8}
 ROUNDS=${ROUNDS:-2}
 ENCODING=${ENCODING:-"br, gzip"}
 WORK=$(mktemp -d /tmp/mp-load.XXXX)
-APP_PORT=5201; APP2_PORT=5202; NGINX_PORT=5203; PROXY_PORT=5204; BEFORE_PORT=5205
+APP_PORT=5201; APP2_PORT=5202; NGINX_PORT=5203; PROXY_PORT=5204; BEFORE_PORT=5205; FLOOR_PORT=5206
 ACCEPT="text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 AGENT="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 pids=()
@@ -23,6 +25,7 @@ trap cleanup EXIT
 
 echo "== publishing (Release) to $WORK/app"
 dotnet publish src/MicrobiomePain.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
+dotnet publish tests/load/kestrel-floor.cs -c Release -o "$WORK/floor" --nologo -v q >/dev/null
 start_app() { # port app-folder store-folder
   ASPNETCORE_ENVIRONMENT=Production Store__ContentPath="$CONTENT" Store__StoreDirectory="$3" \
     Operations__ApiRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \
@@ -47,6 +50,10 @@ for page in list claim; do
   curl -s "http://127.0.0.1:$APP_PORT$url" -o "$WORK/www/$page.html"
   curl -s -H "Accept-Encoding: br" "http://127.0.0.1:$APP_PORT$url" -o "$WORK/www/$page.html.br"
   curl -s -H "Accept-Encoding: gzip" "http://127.0.0.1:$APP_PORT$url" -o "$WORK/www/$page.html.gz"
+  # The floor replays the app's headers with each body (nginx sends its own, which are fewer).
+  curl -s -D "$WORK/www/$page.html.headers" -o /dev/null "http://127.0.0.1:$APP_PORT$url"
+  curl -s -D "$WORK/www/$page.html.br.headers" -o /dev/null -H "Accept-Encoding: br" "http://127.0.0.1:$APP_PORT$url"
+  curl -s -D "$WORK/www/$page.html.gz.headers" -o /dev/null -H "Accept-Encoding: gzip" "http://127.0.0.1:$APP_PORT$url"
 done
 
 sed -e "s|@WORK@|$WORK|g" -e "s|@NGINX_PORT@|$NGINX_PORT|g" -e "s|@PROXY_PORT@|$PROXY_PORT|g" \
@@ -56,6 +63,9 @@ mkdir -p "$WORK/logs" "$WORK/cache"
 chmod 755 "$WORK" && chmod -R a+rX "$WORK/www" && chmod 777 "$WORK/cache"
 [ "${PROXY:-0}" = 1 ] && start_app $APP2_PORT "$WORK/app" "$WORK/store"
 nginx -p "$WORK" -c "$WORK/nginx.conf"
+dotnet "$WORK/floor/kestrel-floor.dll" "$WORK/www" --urls "http://127.0.0.1:$FLOOR_PORT" >"$WORK/floor.log" 2>&1 &
+pids+=($!)
+until curl -s -o /dev/null "http://127.0.0.1:$FLOOR_PORT/list.html"; do sleep 0.1; done
 
 # Both servers must answer the same bytes for the same request, or the comparison would be meaningless.
 for page in list claim; do
@@ -63,7 +73,9 @@ for page in list claim; do
   for enc in "" "$ENCODING"; do
     a=$(curl -s -H "Accept-Encoding: $enc" -H "Accept: $ACCEPT" "http://127.0.0.1:$APP_PORT$url" | sha256sum)
     n=$(curl -s -H "Accept-Encoding: $enc" -H "Accept: $ACCEPT" "http://127.0.0.1:$NGINX_PORT/$page.html" | sha256sum)
+    f=$(curl -s -H "Accept-Encoding: $enc" -H "Accept: $ACCEPT" "http://127.0.0.1:$FLOOR_PORT/$page.html" | sha256sum)
     [ "$a" = "$n" ] || { echo "error: app and nginx differ for $page with Accept-Encoding '$enc'" >&2; exit 1; }
+    [ "$a" = "$f" ] || { echo "error: app and the Kestrel floor differ for $page with Accept-Encoding '$enc'" >&2; exit 1; }
   done
 done
 
@@ -94,6 +106,7 @@ for page in list claim; do
     wrk_run 3 "http://127.0.0.1:$APP_PORT$url" "$enc" >/dev/null
     [ -n "${BEFORE_APP:-}" ] && wrk_run 3 "http://127.0.0.1:$BEFORE_PORT$url" "$enc" >/dev/null
     wrk_run 3 "http://127.0.0.1:$NGINX_PORT/$page.html" "$enc" >/dev/null
+    wrk_run 3 "http://127.0.0.1:$FLOOR_PORT/$page.html" "$enc" >/dev/null
   done
 done
 variants=()
@@ -107,6 +120,7 @@ for round in $(seq "$ROUNDS"); do
     measure "app $page $enc" "http://127.0.0.1:$APP_PORT$url" "$ae"
     [ -n "${BEFORE_APP:-}" ] && measure "before $page $enc" "http://127.0.0.1:$BEFORE_PORT$url" "$ae"
     measure "nginx $page $enc" "http://127.0.0.1:$NGINX_PORT/$page.html" "$ae"
+    measure "floor $page $enc" "http://127.0.0.1:$FLOOR_PORT/$page.html" "$ae"
   done
 done
 
@@ -114,12 +128,13 @@ mean() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.
 worst() { echo "$1" | awk '{ m = 0; for (i = 1; i <= NF; i++) if ($i > m) m = $i; printf "%.2f", m }'; }
 median() { echo "$1" | tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 echo
-echo "| page | Accept-Encoding | app req/s | nginx req/s | ratio | app p99 (median / worst) | nginx p99 (median / worst) |$([ -n "${BEFORE_APP:-}" ] && echo " before req/s | before ratio | before p99 (median / worst) |")"
-echo "|---|---|---:|---:|---:|---:|---:|$([ -n "${BEFORE_APP:-}" ] && echo "---:|---:|---:|")"
+echo "| page | Accept-Encoding | app req/s | nginx req/s | ratio | app p99 (median / worst) | nginx p99 (median / worst) | floor req/s | floor / nginx | app / floor |$([ -n "${BEFORE_APP:-}" ] && echo " before req/s | before ratio | before p99 (median / worst) |")"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|$([ -n "${BEFORE_APP:-}" ] && echo "---:|---:|---:|")"
 for v in "${variants[@]}"; do
   read -r page enc <<<"$v"
   a=$(mean "${RPS[app $v]}"); n=$(mean "${RPS[nginx $v]}")
-  row="| $page | $([ $enc = none ] && echo "none" || echo "\`$ENCODING\`") | $a | $n | **$(awk -v a="$a" -v n="$n" 'BEGIN { printf "%.2f", a / n }')** | $(median "${P99[app $v]}") / $(worst "${P99[app $v]}") ms | $(median "${P99[nginx $v]}") / $(worst "${P99[nginx $v]}") ms |"
+  f=$(mean "${RPS[floor $v]}")
+  row="| $page | $([ $enc = none ] && echo "none" || echo "\`$ENCODING\`") | $a | $n | **$(awk -v a="$a" -v n="$n" 'BEGIN { printf "%.2f", a / n }')** | $(median "${P99[app $v]}") / $(worst "${P99[app $v]}") ms | $(median "${P99[nginx $v]}") / $(worst "${P99[nginx $v]}") ms | $f | $(awk -v a="$f" -v n="$n" 'BEGIN { printf "%.2f", a / n }') | $(awk -v a="$a" -v n="$f" 'BEGIN { printf "%.2f", a / n }') |"
   if [ -n "${BEFORE_APP:-}" ]; then
     b=$(mean "${RPS[before $v]}")
     row="$row $b | $(awk -v a="$b" -v n="$n" 'BEGIN { printf "%.2f", a / n }') | $(median "${P99[before $v]}") / $(worst "${P99[before $v]}") ms |"
