@@ -9,15 +9,18 @@ ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/MicrobiomePain.Web/MicrobiomePain.Web.csproj src/MicrobiomePain.Web/
-# Platform-specific, so the project publishes ReadyToRun (faster cold start); TARGETARCH is amd64 or arm64.
-RUN dotnet restore src/MicrobiomePain.Web/MicrobiomePain.Web.csproj -a $TARGETARCH
+COPY src/MicrobiomePain.Build/MicrobiomePain.Build.csproj src/MicrobiomePain.Build/
+# Platform-specific, so the projects publish ReadyToRun (faster cold start); TARGETARCH is amd64 or arm64.
+RUN dotnet restore src/MicrobiomePain.Build/MicrobiomePain.Build.csproj -a $TARGETARCH
 COPY src/ src/
 RUN dotnet publish src/MicrobiomePain.Web -c Release -a $TARGETARCH --self-contained false --no-restore -o /app
+# The batch build tool (the app's commands with batch runtime settings; src/MicrobiomePain.Build) stays in this stage.
+RUN dotnet publish src/MicrobiomePain.Build -c Release -a $TARGETARCH --self-contained false --no-restore -o /build
 COPY content/ /content/
 # The store is built once, here: every container from this image serves the identical, immutable file, so
 # replicas need no coordination and start without a rebuild. Invalid content fails the image build
 # (file:line:col on the build log), so a broken commit never becomes an image.
-RUN dotnet /app/MicrobiomePain.Web.dll build-store /content /store
+RUN dotnet /build/MicrobiomePain.Build.dll build-store /content /store
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
