@@ -51,9 +51,13 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         await page.GotoAsync("/claims");
 
         await page.GetByLabel("Search claims").FillAsync("probiotic");
-        var navigation = page.WaitForURLAsync(url => url.Contains("q=probiotic", StringComparison.Ordinal));
+        // Commit, then what a reader sees (the marked results and the page's footer, its last element), not the "load"
+        // event Playwright does not always observe (see Filtering_through_the_form…).
+        var navigation = page.WaitForURLAsync(url => url.Contains("q=probiotic", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await navigation;
+        await Assertions.Expect(page.Locator(".claim-card mark").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("body > footer")).ToBeVisibleAsync();
 
         var shown = await ShownCount(page);
         Assert.True(shown > 0, "the shipped content has claims about probiotics");
@@ -72,7 +76,9 @@ public sealed partial class ReadingTests(BrowserFixture browser)
         var title = (await second.InnerTextAsync()).Trim();
 
         await second.ClickAsync();
-        await page.WaitForURLAsync("**/claims/*");
+        await page.WaitForURLAsync("**/claims/*", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("body > footer")).ToBeVisibleAsync();
         Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.StartsWith(title + " · ", await page.TitleAsync(), StringComparison.Ordinal);
 
