@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MicrobiomePain.Web.Claims;
 
 /// <summary>What one filter selects: how many claims, the facet counts beside each option, and one page's claim numbers.</summary>
@@ -62,6 +64,7 @@ public sealed partial class ClaimIndex
     /// order the page only for the relevance sort. Each facet is counted with its own dimension left out, so a count says
     /// how many claims the list would show if that option were chosen with the other filters kept.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a walk over every hit: see SearchIndex.Search for why
     public ClaimSelection Select(ClaimFilter filter, SearchHits? hits, int skip, int take)
     {
         var conditionOk = ConditionMatches(filter.Conditions);
@@ -186,6 +189,7 @@ public sealed partial class ClaimIndex
     }
 
     /// <summary>The page of matching hits, best bm25 rank first, then article order (as SQL's ORDER BY rank, number).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a walk over every hit: see SearchIndex.Search for why
     private static List<int> ByRelevance(SearchHits hits, int[] hitClaims, Func<int, bool> matches, int skip, int take)
     {
         // Only the best skip + take hits are needed: keep them in a heap whose top is the worst kept, instead of sorting all.
