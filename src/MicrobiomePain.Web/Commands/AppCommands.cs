@@ -1,3 +1,4 @@
+using System.Globalization;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 
@@ -13,14 +14,56 @@ public static class AppCommands
     public static int? TryRun(string[] args, TextWriter output) => args switch
     {
         ["validate", .. var rest] => Validate(rest.FirstOrDefault(), output),
-        ["generate", var count, var directory] when int.TryParse(count, out var n) && n > 0 => SyntheticContent.Write(n, directory, output),
+        ["generate", var count, var directory] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            => Generate(n, directory, output),
         ["build-store", var content, var store] => BuildStore(content, store, output),
+
+        // A command name with the wrong arguments is a mistake to report, not a request to start serving.
+        ["generate", ..] => Usage("generate <count> <dir>   (count: a whole number above 0)", output),
+        ["build-store", ..] => Usage("build-store <content-dir> <store-dir>", output),
         _ => null,
     };
 
-    /// <summary>The repository's content folder, found from the working directory or the app's own folder.</summary>
+    /// <summary>
+    /// The repository's content folder: Store__ContentPath when set (the variable the server reads), else a "content"
+    /// folder found above the working directory or the app's own folder.
+    /// </summary>
     public static string ShippedContent() =>
-        StoreOptions.ResolveContentPath(null, Environment.CurrentDirectory, AppContext.BaseDirectory);
+        StoreOptions.ResolveContentPath(
+            Environment.GetEnvironmentVariable("Store__ContentPath"), Environment.CurrentDirectory, AppContext.BaseDirectory);
+
+    /// <summary>
+    /// Writes synthetic content (<see cref="SyntheticContent"/>), taking the evidence levels and conditions from the
+    /// shipped content; when that cannot be found (e.g. a published app run outside the repository), says so and where to
+    /// point it, in one line, exit 1.
+    /// </summary>
+    public static int Generate(int count, string directory, TextWriter output)
+    {
+        string template;
+        try
+        {
+            template = ShippedContent();
+        }
+        catch (InvalidOperationException ex)
+        {
+            output.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+
+        if (SyntheticContent.TemplateFiles.Select(f => Path.Combine(template, f)).FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            output.WriteLine($"error: {missing} not found; generate copies the evidence levels and conditions from the content folder (set Store__ContentPath to it).");
+            return 1;
+        }
+
+        return SyntheticContent.Write(count, directory, template, output);
+    }
+
+    private static int Usage(string command, TextWriter output)
+    {
+        output.WriteLine($"usage: {command}");
+        return 2;
+    }
 
     /// <summary>Reads, checks and writes a store, then exits (for timing ingest): reuses an existing store for unchanged content.</summary>
     public static int BuildStore(string content, string store, TextWriter output)

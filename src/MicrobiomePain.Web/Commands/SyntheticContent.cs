@@ -24,14 +24,21 @@ public static class SyntheticContent
         "participants", "controls", "association", "causation", "sample", "sequencing", "inflammation", "nerve", "spinal",
     ];
 
-    public static int Write(int count, string directory, TextWriter output)
+    /// <summary>The files copied as they are from the shipped content: generated claims use its levels and conditions.</summary>
+    public static readonly IReadOnlyList<string> TemplateFiles = ["evidence-levels.yml", "conditions.yml"];
+
+    /// <summary>Writes <paramref name="count"/> claims, with the shipped content's levels and conditions.</summary>
+    public static int Write(int count, string directory, TextWriter output) =>
+        Write(count, directory, AppCommands.ShippedContent(), output);
+
+    /// <summary>Writes <paramref name="count"/> claims, copying <see cref="TemplateFiles"/> from <paramref name="template"/>.</summary>
+    public static int Write(int count, string directory, string template, TextWriter output)
     {
         var root = Path.GetFullPath(directory);
         Directory.CreateDirectory(Path.Combine(root, "claims"));
-        var repository = AppCommands.ShippedContent();
-        foreach (var file in new[] { "evidence-levels.yml", "conditions.yml" })
+        foreach (var file in TemplateFiles)
         {
-            File.Copy(Path.Combine(repository, file), Path.Combine(root, file), overwrite: true);
+            File.Copy(Path.Combine(template, file), Path.Combine(root, file), overwrite: true);
         }
 
         var sources = new StringBuilder();

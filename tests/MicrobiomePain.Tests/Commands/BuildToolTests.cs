@@ -48,9 +48,48 @@ public sealed class BuildToolTests
         Assert.Contains("usage: MicrobiomePain.Build build-store", usage, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunToolAsync(params string[] args)
+    [Fact]
+    public async Task Generate_outside_the_repository_takes_levels_and_conditions_from_Store__ContentPath_and_says_when_it_cannot()
     {
-        await using var tool = AppProcess.Start(ToolDll, args);
+        // A working directory outside the repository: the template comes from Store__ContentPath, not from a search.
+        var root = Path.Combine(Path.GetTempPath(), "mp-tests", Guid.NewGuid().ToString("N"));
+        var template = Path.Combine(root, "template");
+        Directory.CreateDirectory(template);
+        File.Copy(Path.Combine(TestContent.Shipped(), "evidence-levels.yml"), Path.Combine(template, "evidence-levels.yml"));
+        var conditions = "# the template's own copy\n" + File.ReadAllText(Path.Combine(TestContent.Shipped(), "conditions.yml"));
+        File.WriteAllText(Path.Combine(template, "conditions.yml"), conditions);
+
+        var (code, output) = await RunToolInAsync(root, new() { ["Store__ContentPath"] = template }, "generate", "5", "out");
+        Assert.True(code == 0, output);
+        Assert.Equal(conditions, File.ReadAllText(Path.Combine(root, "out", "conditions.yml")));
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(root, "out", "claims"), "*.md").Length);
+        Assert.Equal(0, AppCommands.TryRun(["validate", Path.Combine(root, "out")], TextWriter.Null));
+
+        // A folder without the files: one line that names the missing file and the setting, exit 1, no stack trace.
+        var empty = Path.Combine(root, "empty");
+        Directory.CreateDirectory(empty);
+        (code, output) = await RunToolInAsync(root, new() { ["Store__ContentPath"] = empty }, "generate", "5", "out2");
+        Assert.Equal(1, code);
+        Assert.Contains($"error: {Path.Combine(empty, "evidence-levels.yml")} not found", output, StringComparison.Ordinal);
+        Assert.Contains("Store__ContentPath", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "out2")));
+
+        // Wrong arguments are a usage error, not a request to serve.
+        (code, output) = await RunToolInAsync(root, [], "generate", "many", "out3");
+        Assert.Equal(2, code);
+        Assert.Contains("usage: generate <count> <dir>", output, StringComparison.Ordinal);
+        Assert.Equal(2, AppCommands.TryRun(["generate", "0", "out3"], TextWriter.Null));
+        Assert.Equal(2, AppCommands.TryRun(["build-store", "content"], TextWriter.Null));
+    }
+
+    private static Task<(int ExitCode, string Output)> RunToolAsync(params string[] args) =>
+        RunToolInAsync(null, [], args);
+
+    private static async Task<(int ExitCode, string Output)> RunToolInAsync(
+        string? workingDirectory, Dictionary<string, string> environment, params string[] args)
+    {
+        await using var tool = AppProcess.Start(ToolDll, args, environment, workingDirectory);
         var code = await tool.WaitForExitAsync(TimeSpan.FromSeconds(120));
         return (code, string.Join('\n', tool.StandardOutput) + "\n" + tool.StandardError);
     }

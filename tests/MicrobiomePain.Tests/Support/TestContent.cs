@@ -114,7 +114,6 @@ public static class TestContent
     public static void WriteClaim(string root, TestClaim claim) =>
         File.WriteAllText(Path.Combine(root, "claims", claim.Slug + ".md"), ClaimMarkdown(claim));
 
-    /// <summary>The repository's own content folder, found by walking up from the test binaries.</summary>
     /// <summary>The repository's content, copied so the store is built next to the copy, never inside the repository.</summary>
     public static string CopyOfShipped(string? target = null)
     {
@@ -130,6 +129,7 @@ public static class TestContent
         return target;
     }
 
+    /// <summary>The repository's own content folder, found by walking up from the test binaries.</summary>
     public static string Shipped()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
