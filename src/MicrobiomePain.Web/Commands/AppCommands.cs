@@ -1,6 +1,7 @@
 using System.Globalization;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
+using Microsoft.Extensions.Configuration;
 
 namespace MicrobiomePain.Web.Commands;
 
@@ -25,12 +26,15 @@ public static class AppCommands
     };
 
     /// <summary>
-    /// The repository's content folder: Store__ContentPath when set (the variable the server reads), else a "content"
-    /// folder found above the working directory or the app's own folder.
+    /// The repository's content folder: Store:ContentPath when the environment sets it (Store__ContentPath, bound the way
+    /// the server binds <see cref="StoreOptions"/>), else a "content" folder found above the working directory or the
+    /// app's own folder.
     /// </summary>
     public static string ShippedContent() =>
         StoreOptions.ResolveContentPath(
-            Environment.GetEnvironmentVariable("Store__ContentPath"), Environment.CurrentDirectory, AppContext.BaseDirectory);
+            new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(StoreOptions.Section).Get<StoreOptions>()?.ContentPath,
+            Environment.CurrentDirectory,
+            AppContext.BaseDirectory);
 
     /// <summary>
     /// Writes synthetic content (<see cref="SyntheticContent"/>), taking the evidence levels and conditions from the
