@@ -23,6 +23,13 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
         var lower = new List<(GradeChange, GradingInput)>();
         if (grade.Certainty == Certainty.NoDirectEvidence)
         {
+            // Nothing to lift but the absence itself: the smallest body there could be is one sound study.
+            var (newDesign, population, unitName) = input.About == "animals" ? ("animal-experiment", "animals", "animals") : ("randomised-trial", "humans", "participants");
+            var size = input.About == "animals" ? CertaintyRule.MinimumAnimals : CertaintyRule.MinimumParticipants;
+            var study = new GradingSource("a-new-study", "supports", newDesign, population, size, "low", "direct");
+            var changed = input with { Sources = [.. input.Sources, study] };
+            var result = CertaintyRule.Grade(changed).Certainty;
+            lift.Add((new GradeChange("Starting point", $"a {GradingVocabulary.Design(newDesign)!.Name.ToLowerInvariant()} of {size} {unitName} supporting the claim and measuring its outcome at low risk of bias (the grade would be {GradingVocabulary.Name(result).ToLowerInvariant()})", result, 0), changed));
             return (lift, lower);
         }
 
