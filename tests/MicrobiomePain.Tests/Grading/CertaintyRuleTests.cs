@@ -131,6 +131,18 @@ public sealed class CertaintyRuleTests
     }
 
     [Fact]
+    public void An_unknown_sample_size_is_shown_as_unknown_and_never_counted_as_none()
+    {
+        string Reason(params GradingSource[] sources) =>
+            CertaintyRule.Grade(new GradingInput("humans", sources)).Domains.Single(d => d.Domain == CertaintyRule.Imprecision).Reason;
+
+        Assert.Contains("unknown for every deciding source (a, b)", Reason(S("a", "randomised-trial", null), S("b", "randomised-trial", null)), StringComparison.Ordinal);
+        var some = Reason(S("a", "randomised-trial", 150), S("b", "randomised-trial", null));
+        Assert.Contains("150 participants known", some, StringComparison.Ordinal);
+        Assert.Contains("number unknown for b; not counted", some, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_floor_is_recorded_when_steps_would_go_below_very_low()
     {
         var grade = CertaintyRule.Grade(new GradingInput("humans", [S("a", "case-control", 10), S("b", "case-control", 10, relation: "contradicts")]));
