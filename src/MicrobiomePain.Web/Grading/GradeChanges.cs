@@ -29,7 +29,7 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
             var study = new GradingSource("a-new-study", "supports", newDesign, population, size, "low", "direct");
             var changed = input with { Sources = [.. input.Sources, study] };
             var result = CertaintyRule.Grade(changed).Certainty;
-            lift.Add((new GradeChange("Starting point", $"a {GradingVocabulary.Design(newDesign)!.Name.ToLowerInvariant()} of {size} {unitName} supporting the claim and measuring its outcome at low risk of bias (the grade would be {GradingVocabulary.Name(result).ToLowerInvariant()})", result, 0), changed));
+            lift.Add((new GradeChange("Starting point", $"{Article(newDesign)} {GradingVocabulary.Design(newDesign)!.Name.ToLowerInvariant()} of {size} {unitName} supporting the claim and measuring its outcome at low risk of bias (the grade would be {GradingVocabulary.Name(result).ToLowerInvariant()})", result, 0), changed));
             return (lift, lower);
         }
 
@@ -42,9 +42,9 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
             var found = domain.Domain switch
             {
                 CertaintyRule.RiskOfBias => Cumulative(input, domain, deciding.Where(CertaintyDomains.Concern).OrderByDescending(s => s.SampleSize ?? 0).ToList(),
-                    s => s with { RiskOfBias = "low", IndustryTie = false }, keys => $"risk of bias assessed as low for {keys}"),
+                    s => s with { RiskOfBias = "low", IndustryTie = false }, changed => $"risk of bias assessed as low for {Keys(changed)}{(changed.Any(s => s.IndustryTie) ? " (and no tie to the product's maker)" : "")}"),
                 CertaintyRule.Inconsistency when domain.Steps == 1 => Cumulative(input, domain, input.Sources.Where(s => domain.SourceKeys.Contains(s.Key)).ToList(),
-                    s => s with { Outcome = "indirect" }, keys => $"{keys} found not to have measured the claim's outcome (or not to contradict it)"),
+                    s => s with { Outcome = "indirect" }, changed => $"{Keys(changed)} found not to have measured the claim's outcome (or not to contradict it)"),
                 CertaintyRule.Imprecision when domain.SourceKeys.Count == 1 && input.Sources.First(s => s.Key == domain.SourceKeys[0]).Interval == "wide" =>
                     Try(input, domain, Replace(input, domain.SourceKeys[0], s => s with { Interval = "narrow" }), $"a narrow pooled interval for {domain.SourceKeys[0]}"),
                 CertaintyRule.PublicationBias => Try(input, domain, input with { PublicationBias = null }, "the recorded publication bias ruled out (for example, trial registries show no unpublished studies)"),
@@ -59,7 +59,7 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
         if (grade.Certainty > Certainty.VeryLow)
         {
             var against = first with { Key = "a-contradicting-study", Relation = "contradicts", Outcome = "direct", RiskOfBias = "low", IndustryTie = false };
-            AddLower(lower, input, grade, input with { Sources = [.. input.Sources, against] }, $"a {design} that measured the claim's outcome and contradicts it");
+            AddLower(lower, input, grade, input with { Sources = [.. input.Sources, against] }, $"{Article(design)} {design} that measured the claim's outcome and contradicts it");
             var largest = deciding.OrderByDescending(s => s.SampleSize ?? 0).First();
             AddLower(lower, input, grade, Replace(input, largest.Key, s => s with { RiskOfBias = "high" }), $"{largest.Key} judged at high risk of bias");
         }
@@ -77,13 +77,13 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
     }
 
     /// <summary>Alter sources one more at a time (in the order given) until the domain's steps drop.</summary>
-    private static (GradeChange, GradingInput)? Cumulative(GradingInput input, DomainJudgement domain, List<GradingSource> sources, Func<GradingSource, GradingSource> alter, Func<string, string> words)
+    private static (GradeChange, GradingInput)? Cumulative(GradingInput input, DomainJudgement domain, List<GradingSource> sources, Func<GradingSource, GradingSource> alter, Func<List<GradingSource>, string> words)
     {
         var changed = input;
         for (var i = 0; i < sources.Count; i++)
         {
             changed = Replace(changed, sources[i].Key, alter);
-            if (Try(input, domain, changed, words(string.Join(", ", sources.Take(i + 1).Select(s => s.Key)))) is { } found)
+            if (Try(input, domain, changed, words(sources.Take(i + 1).ToList())) is { } found)
             {
                 return found;
             }
@@ -108,9 +108,9 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
                 PopulationKind = population, IndustryTie = false, PooledStudies = null, Interval = null,
                 Design = GradingVocabulary.Design(like.Design)!.IsReview ? "randomised-trial" : like.Design,
             });
-            var n = k == 1 ? $"another {design}" : $"{k} more {design}s";
+            var n = k == 1 ? $"another {design} with {size} {unit}" : $"{k} more {design}s with {size} {unit} each";
             var where = input.About == "humans" && like.PopulationKind != "humans" ? " in people" : "";
-            if (Try(input, domain, input with { Sources = [.. sources] }, $"{n}{where} with {size} {unit} each, measuring the claim's outcome at low risk of bias") is { } found)
+            if (Try(input, domain, input with { Sources = [.. sources] }, $"{n}{where}, measuring the claim's outcome at low risk of bias") is { } found)
             {
                 return found;
             }
@@ -127,6 +127,10 @@ public sealed record GradeChanges(IReadOnlyList<GradeChange> Lift, IReadOnlyList
             ? (new GradeChange(domain.Domain, $"{domain.Domain}: {words} ({(steps == 0 ? "no longer rated down" : "down one step instead of two")}; the grade would be {GradingVocabulary.Name(after.Certainty).ToLowerInvariant()})", after.Certainty, steps), changed)
             : null;
     }
+
+    private static string Keys(List<GradingSource> sources) => string.Join(", ", sources.Select(s => s.Key));
+
+    private static string Article(string word) => "aeiou".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal) ? "an" : "a";
 
     private static GradingInput Replace(GradingInput input, string key, Func<GradingSource, GradingSource> alter) =>
         input with { Sources = input.Sources.Select(s => s.Key == key ? alter(s) : s).ToList() };
