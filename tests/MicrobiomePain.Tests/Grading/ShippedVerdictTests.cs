@@ -53,7 +53,7 @@ public sealed class ShippedVerdictTests(ShippedFixture fixture) : IClassFixture<
 
             var html = await client.GetStringAsync(new Uri("/claims/" + claim.Slug, UriKind.Relative), Ct);
             Assert.Contains($"class=\"verdict verdict-{verdict.Slug}\"", html, StringComparison.Ordinal);
-            Assert.Contains(System.Net.WebUtility.HtmlEncode(claim.Grading.Verdict.Reason), html, StringComparison.Ordinal);
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(claim.Grading.Verdict.Reason), html, StringComparison.Ordinal);
             Assert.DoesNotContain("Overstatement:", html, StringComparison.Ordinal);
             Assert.Contains($"\"alternateName\":\"{verdict.Name}\"", html, StringComparison.Ordinal);
 
