@@ -48,7 +48,7 @@ app.UseOperations();      // HSTS, rate limiting, /healthz (never cached)
 app.UseErrorPages();      // a 500 page for an exception, /error/{status} for any error status
 app.UseSecurityHeaders(); // CSP and the other security headers on every response
 app.UseReadOnlyMethods(); // GET, HEAD, OPTIONS only
-app.UseConditionalGet();  // ETag / Last-Modified and the only 304s
+app.UseConditionalGet();  // the store version's ETag / Last-Modified; the output cache answers 304s from them
 app.UseCaching();         // output cache, with compression inside it (Site/Caching)
 app.MapSite();            // static assets (never output-cached) and the Razor pages
 app.MapApi();             // /api/*, /openapi/v1.json

@@ -26,7 +26,7 @@ public sealed class PerformanceOptions
 /// <item>Compression runs inside the cache, so an entry holds the bytes as sent (compressed once, served many times). An entry
 /// therefore varies by the encoding the compression middleware will choose for the request — asked of the middleware's own
 /// provider, so the key and the body can never disagree — as well as by the whole query and the content version.</item>
-/// <item>Validators and 304s belong to <see cref="ConditionalGet"/>, which runs outside the cache.</item>
+/// <item>Validators come from <see cref="ConditionalGet"/> (the store version's); the output cache answers 304s from them.</item>
 /// </list>
 /// </summary>
 public static class Caching
