@@ -167,6 +167,9 @@ public sealed record ContentSet(
 {
     /// <summary>Prose pages from content/pages/*.md (about, …).</summary>
     public IReadOnlyList<PageDocument> Pages { get; init; } = [];
+
+    /// <summary>The article's sentences, each a claim or marked (article.md's front matter); null without article.md.</summary>
+    public ArticleRecord? Article { get; init; }
 }
 
 /// <summary>A prose page: its slug (file name), its title (the first '# ' heading) and the rest as HTML.</summary>
