@@ -49,8 +49,8 @@ public static partial class ClaimQuery
 
     private static string MarkName(string mark) => mark switch
     {
-        ArticleSentenceRow.Claim => "Makes a claim",
-        ArticleSentenceRow.Part => "Part of a claim",
+        ArticleSentenceRow.Claim => "makes a claim",
+        ArticleSentenceRow.Part => "part of a claim",
         _ => SentenceMarks.Names.GetValueOrDefault(mark, mark),
     };
 }

@@ -34,7 +34,7 @@ public sealed record ArticleSentence(
     public bool IsPartOfClaim => Claims.Count > 0 || PartOf is not null;
 }
 
-/// <summary>The closed list of reasons a sentence is not a checkable claim, with the words the page shows.</summary>
+/// <summary>The closed list of reasons a sentence is not a checkable claim, with the words the page shows (lower case: they follow a label).</summary>
 public static class SentenceMarks
 {
     /// <summary>Not written in the record: every section's heading is one.</summary>
@@ -43,14 +43,14 @@ public static class SentenceMarks
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Heading] = "Heading",
-        ["question"] = "A question",
-        ["self-reference"] = "About the article itself",
-        ["background"] = "Background",
-        [Restatement] = "Restates a claim",
-        ["opinion"] = "Opinion or transition",
-        ["aim"] = "A goal, not a finding",
-        ["advice"] = "General advice",
+        [Heading] = "heading",
+        ["question"] = "question",
+        ["self-reference"] = "about the article itself",
+        ["background"] = "background",
+        [Restatement] = "restatement of a claim",
+        ["opinion"] = "opinion or transition",
+        ["aim"] = "goal",
+        ["advice"] = "general advice",
     };
 
     /// <summary>The marks an author may write (the heading mark is implied by the section).</summary>
