@@ -153,6 +153,7 @@ public sealed class ShippedJourneyTests : IClassFixture<ShippedFixture>
             Assert.True(DateTimeOffset.TryParse(e.Element(atom + "updated")?.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _));
         });
         Assert.Equal(entries.Count, entries.Select(e => e.Element(atom + "id")!.Value).Distinct().Count());
+        // The feed is as new as the newest change in the content, and lists it first.
         var newest = _fixture.Content.Claims.SelectMany(c => c.History).Max(h => h.Date).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z";
         Assert.Equal(newest, feed.Root.Element(atom + "updated")!.Value);
         Assert.Equal(newest, entries[0].Element(atom + "updated")!.Value);
