@@ -200,6 +200,9 @@ public sealed record ContentSet(
 
     /// <summary>Each graded claim's grading by id, computed once by the check; null when the set was not checked.</summary>
     public IReadOnlyDictionary<string, Grading.ClaimGrading>? Gradings { get; init; }
+
+    /// <summary>The article's sentences, each a claim or marked (article.md's front matter); null without article.md.</summary>
+    public ArticleRecord? Article { get; init; }
 }
 
 /// <summary>A prose page: its slug (file name), its title (the first '# ' heading) and the rest as HTML.</summary>

@@ -42,7 +42,8 @@ public static class ContentReader
             diagnostics.AddRange(bag.Items);
         }
 
-        if (PageParser.ReadWalkThrough(Path.Combine(root, "article.md"), claims, levels, diagnostics) is { } article)
+        var (article, sentences) = PageParser.ReadArticle(Path.Combine(root, "article.md"), claims, levels, diagnostics);
+        if (article is not null)
         {
             pages.Add(article);
         }
@@ -59,7 +60,7 @@ public static class ContentReader
             conditions,
             sources,
             claims.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
-            ContentHash.Of(root)) { Pages = pages, Gradings = gradings };
+            ContentHash.Of(root)) { Pages = pages, Gradings = gradings, Article = sentences };
         return new ContentReadResult(set, diagnostics);
     }
 

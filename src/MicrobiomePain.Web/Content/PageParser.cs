@@ -43,47 +43,36 @@ public static class PageParser
     }
 
     /// <summary>
-    /// Reads article.md, the article walked through in our words. Every [[claim:…]] must name a claim, and every claim
-    /// must be referenced, so each claim's article_quote appears in the walk-through: the reference renders it.
+    /// Reads article.md: its front matter records every sentence of the article (see <see cref="ArticleSentenceParser"/>),
+    /// its body is the page's title and introduction. Each claim must be quoted at one recorded sentence.
     /// </summary>
-    public static PageDocument? ReadWalkThrough(string path, List<ClaimDocument> claims, List<EvidenceLevel> levels, List<ContentDiagnostic> diagnostics)
+    public static (PageDocument? Page, ArticleRecord? Record) ReadArticle(string path, List<ClaimDocument> claims, List<EvidenceLevel> levels, List<ContentDiagnostic> diagnostics)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return (null, null);
         }
 
         var bag = new DiagnosticBag(ContentText.Display(path));
         var text = ContentText.Read(path, bag);
         PageDocument? page = null;
+        ArticleRecord? record = null;
         if (text is not null)
         {
             ContentMarkdown.CheckRawHtml(text, bag);
             var document = ContentMarkdown.Parse(text);
             ContentMarkdown.CheckLinks(document, bag);
-            var references = document.Descendants<ClaimReferenceInline>().ToList();
-            ContentChecker.CheckReferences(references, claims, bag);
-            var bySlug = claims.ToDictionary(c => c.Slug, StringComparer.Ordinal);
-            var referenced = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var reference in references.Where(r => bySlug.ContainsKey(r.Slug)))
+            ContentChecker.CheckReferences(document.Descendants<ClaimReferenceInline>(), claims, bag);
+            record = ReadRecord(document, bag);
+            if (record is not null)
             {
-                if (!referenced.Add(reference.Slug))
-                {
-                    bag.Error(reference.Line + 1, reference.Column + 1, $"[[claim:{reference.Slug}]] appears twice; a claim has one place in the walk-through.");
-                }
-            }
-
-            foreach (var claim in claims.Where(c => !referenced.Contains(c.Slug)))
-            {
-                var p = claim.FieldPositions["article_quote"];
-                diagnostics.Add(new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error,
-                    $"this claim is not in the walk-through; add [[claim:{claim.Slug}]] to article.md where the article says it."));
+                ArticleSentenceParser.CheckAgainstClaims(record, claims, bag, diagnostics);
             }
 
             var title = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
             if (title?.Inline is null)
             {
-                bag.Error(1, 1, "article.md starts with its title as a '# ' heading.");
+                bag.Error(1, 1, "article.md has its title as a '# ' heading after the front matter.");
             }
             else
             {
@@ -91,11 +80,32 @@ public static class PageParser
                 var targets = claims.Where(c => ranks.ContainsKey(c.Evidence)).ToDictionary(
                     c => c.Slug,
                     c => new ClaimReferenceTarget(c.Title, c.Evidence, ranks[c.Evidence].Symbol, ranks[c.Evidence].Name, c.ArticleQuote));
-                page = new PageDocument("article", ContentMarkdown.PlainText(title.Inline), ClaimReferenceExtension.Render(document.Where(b => b != title), targets));
+                var body = document.Where(b => b != title && b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock);
+                page = new PageDocument("article", ContentMarkdown.PlainText(title.Inline), ClaimReferenceExtension.Render(body, targets));
             }
         }
 
         diagnostics.AddRange(bag.Items);
-        return page;
+        return (page, record);
+    }
+
+    private static ArticleRecord? ReadRecord(MarkdownDocument document, DiagnosticBag bag)
+    {
+        if (ContentMarkdown.FrontMatter(document) is not { } frontMatter)
+        {
+            bag.Error(1, 1, "article.md starts with front matter ('---' lines) recording every sentence of the article under 'sections'.");
+            return null;
+        }
+
+        var (yaml, firstLine) = frontMatter;
+        if (YamlMap.ParseRoot(yaml, bag, firstLine - 1) is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
+        {
+            bag.Error(firstLine, 1, "article.md's front matter must be a set of 'key: value' fields with 'sections'.");
+            return null;
+        }
+
+        var map = new YamlMap(mapping, bag, firstLine - 1);
+        map.RejectUnknownKeys(["sections"], "article.md's front matter");
+        return ArticleSentenceParser.Read(map);
     }
 }

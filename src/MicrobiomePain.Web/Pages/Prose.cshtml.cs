@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,17 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace MicrobiomePain.Web.Pages;
 
 /// <summary>
-/// Prose written in content Markdown and rendered into the store: /about (content/pages/about.md) and /article
-/// (content/article.md, the walk-through), /evidence/method (content/pages/method.md). The path names the page.
+/// Prose written in content Markdown and rendered into the store: /about (content/pages/about.md) and /evidence/method
+/// (content/pages/method.md). The path names the page. /article has its own page (<see cref="ArticleModel"/>).
 /// </summary>
 public sealed class ProseModel(ClaimStoreContext db) : PageModel
 {
     public PageRow Prose { get; private set; } = null!;
 
-    /// <summary>On /article: how many overstatements there are and where they entered; null on other pages.</summary>
-    public MicrobiomePain.Web.Claims.OverstatementCounts? Overstatements { get; private set; }
-    /// <summary>The overstatement line shown on /article; null on other pages.</summary>
-    public MicrobiomePain.Web.Claims.OverstatementSummary? Overstatement { get; private set; }
+    /// <summary>On /about: how many of the article's sentences are claims, computed from the record; null elsewhere.</summary>
+    public ArticleCoverage? Coverage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -29,12 +28,7 @@ public sealed class ProseModel(ClaimStoreContext db) : PageModel
         }
 
         Prose = page;
-        if (slug == "article")
-        {
-            Overstatements = await MicrobiomePain.Web.Claims.ClaimQuery.OverstatementsAsync(db, ct);
-        }
-
-        Overstatement = slug == "article" ? await MicrobiomePain.Web.Claims.ClaimQuery.OverstatementAsync(db, ct) : null;
+        Coverage = slug == "about" ? await ClaimQuery.CoverageAsync(db, ct) : null;
         return Page();
     }
 }

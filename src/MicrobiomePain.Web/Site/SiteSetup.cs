@@ -9,8 +9,8 @@ public static class SiteSetup
     {
         builder.Services.AddRazorPages(o =>
         {
-            // One page renders every prose page from the store; /article is the walk-through (content/article.md).
-            o.Conventions.AddPageRoute("/Prose", "/article").AddPageRoute("/Prose", "/evidence/method");
+            // One page renders every prose page from the store (/about, /evidence/method); /article has its own page.
+            o.Conventions.AddPageRoute("/Prose", "/evidence/method");
 
             // Every page is output-cached except the development status page, which shows the live state.
             o.Conventions.AddFolderApplicationModelConvention("/", page =>

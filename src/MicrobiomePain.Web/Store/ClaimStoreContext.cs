@@ -33,6 +33,7 @@ public sealed class ClaimStoreContext : DbContext
     public DbSet<ClaimHistoryRow> ClaimHistory => Set<ClaimHistoryRow>();
     public DbSet<StoreInfoRow> StoreInfo => Set<StoreInfoRow>();
     public DbSet<PageRow> Pages => Set<PageRow>();
+    public DbSet<ArticleSentenceRow> ArticleSentences => Set<ArticleSentenceRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -110,6 +111,11 @@ public sealed class ClaimStoreContext : DbContext
         {
             e.ToTable("pages");
             e.HasKey(p => p.Slug);
+        });
+        modelBuilder.Entity<ArticleSentenceRow>(e =>
+        {
+            e.ToTable("article_sentences");
+            e.HasKey(s => s.Position);
         });
         modelBuilder.Entity<StoreInfoRow>(e =>
         {

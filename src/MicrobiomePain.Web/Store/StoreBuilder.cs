@@ -86,6 +86,7 @@ public static class StoreBuilder
             writer.Insert(rows.History);
             writer.Insert(rows.Info);
             writer.Insert(rows.Pages);
+            writer.Insert(rows.ArticleSentences);
             MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, documents);
             foreach (var index in indexes)
             {

@@ -159,6 +159,29 @@ public sealed class PageRow
     public required string Html { get; set; }
 }
 
+/// <summary>
+/// One sentence of the article (content: article.md's front matter), in the article's order. A section's heading is the
+/// row with <see cref="Number"/> 0. <see cref="Mark"/> is "claim" (quoted by <see cref="ClaimIds"/>), "part" (continues
+/// the claim in <see cref="ClaimIds"/>) or why it is not checkable (SentenceMarks), with <see cref="Reason"/>.
+/// </summary>
+public sealed class ArticleSentenceRow
+{
+    public const string Claim = "claim";
+    public const string Part = "part";
+
+    public int Position { get; set; }
+    public int Section { get; set; }
+    public int Number { get; set; }
+
+    /// <summary>The sentence's first words, or a heading's whole text.</summary>
+    public required string Opens { get; set; }
+    public required string Mark { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>Comma-separated claim ids: the claims quoted here, the claim continued, or the claims restated.</summary>
+    public required string ClaimIds { get; set; }
+}
+
 /// <summary>Key/value facts about the store itself: content hash, format version, build time.</summary>
 public sealed class StoreInfoRow
 {

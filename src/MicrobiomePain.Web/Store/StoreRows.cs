@@ -21,6 +21,8 @@ public sealed record StoreRows(
 
     public IReadOnlyList<ClaimHistoryRow> History { get; init; } = [];
 
+    public IReadOnlyList<ArticleSentenceRow> ArticleSentences { get; init; } = [];
+
     /// <summary>The search index's text of each claim's evidence and caveats, taken from the parse (not stored as rows).</summary>
     public IReadOnlyList<ClaimSearchText> SearchText { get; init; } = [];
 
@@ -108,7 +110,33 @@ public sealed record StoreRows(
             Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html }).ToList(),
             History = history,
             SearchText = searchText,
+            ArticleSentences = ArticleRows(content.Article),
         };
+    }
+
+    /// <summary>The article's sentences in order, each section's heading first (number 0).</summary>
+    private static List<ArticleSentenceRow> ArticleRows(ArticleRecord? article)
+    {
+        var rows = new List<ArticleSentenceRow>();
+        foreach (var section in article?.Sections ?? [])
+        {
+            rows.Add(new ArticleSentenceRow
+            {
+                Position = rows.Count, Section = section.Number, Number = 0, Opens = section.Heading, Mark = SentenceMarks.Heading, ClaimIds = "",
+            });
+            foreach (var s in section.Sentences)
+            {
+                rows.Add(new ArticleSentenceRow
+                {
+                    Position = rows.Count, Section = s.Section, Number = s.Number, Opens = s.Opens,
+                    Mark = s.Claims.Count > 0 ? ArticleSentenceRow.Claim : s.PartOf is not null ? ArticleSentenceRow.Part : s.Mark!,
+                    Reason = s.Reason,
+                    ClaimIds = string.Join(',', s.Claims.Count > 0 ? s.Claims : s.PartOf is { } p ? [p] : s.Restates),
+                });
+            }
+        }
+
+        return rows;
     }
 }
 

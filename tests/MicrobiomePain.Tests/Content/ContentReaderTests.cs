@@ -111,44 +111,6 @@ public sealed class ContentReaderTests
     }
 
     [Fact]
-    public void A_walk_through_reference_to_an_unknown_claim_is_reported_at_its_position()
-    {
-        var root = TestContent.Create([new TestClaim(1, "one")]);
-        File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\nFirst [[claim:one]].\n\nThen [[claim:nope]] here.\n");
-
-        var error = Assert.Single(Errors(root));
-
-        Assert.EndsWith("article.md", error.File, StringComparison.Ordinal);
-        Assert.Equal((5, 6), (error.Line, error.Column));
-        Assert.Contains("[[claim:nope]] names no claim", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_claim_missing_from_the_walk_through_is_reported_at_its_article_quote()
-    {
-        var root = TestContent.Create([new TestClaim(1, "one"), new TestClaim(2, "two")]);
-        File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\nOnly [[claim:one]].\n");
-
-        var error = Assert.Single(Errors(root));
-
-        Assert.EndsWith(Path.Combine("claims", "two.md"), error.File, StringComparison.Ordinal);
-        Assert.Equal(7, error.Line);
-        Assert.Contains("not in the walk-through", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_walk_through_reference_renders_the_quote_a_link_and_the_level_badge()
-    {
-        var root = TestContent.Create([new TestClaim(1, "one", "human-trial", Title: "A <claim>")]);
-        File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\nIt says [[claim:one]].\n");
-
-        var page = Assert.Single(ContentReader.Read(root).Content!.Pages, p => p.Slug == "article");
-
-        Assert.Equal("Walk", page.Title);
-        Assert.Contains("<span class=\"claim-ref\" id=\"claim-one\"><q>Quote 1.</q> <a href=\"/claims/one\">A &lt;claim&gt;</a> <span class=\"level level-human-trial\"><span class=\"level-symbol\" aria-hidden=\"true\">●</span> Human trial</span></span>", page.Html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void The_shipped_content_reads_with_no_diagnostics()
     {
         var result = ContentReader.Read(TestContent.Shipped());

@@ -111,7 +111,7 @@ public sealed class JourneyContentTests
         System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey
             .Replace("study_source: study-a", "study_source: study-b", StringComparison.Ordinal)
             .Replace("date: 2026-11-01", "date: 2026-12-01", StringComparison.Ordinal)));
-        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Walk\n\n[[claim:probiotics-help]]\n", "C7"));
 
         var errors = ContentReader.Read(root).Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
 
@@ -126,7 +126,7 @@ public sealed class JourneyContentTests
     {
         var root = TestContent.Create([]);
         System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey.Replace(find, replace, StringComparison.Ordinal)));
-        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Walk\n\n[[claim:probiotics-help]]\n", "C7"));
 
         var errors = ContentReader.Read(root).Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
 
@@ -138,7 +138,7 @@ public sealed class JourneyContentTests
     {
         var root = TestContent.Create([]);
         System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey));
-        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Walk\n\n[[claim:probiotics-help]]\n", "C7"));
 
         Assert.DoesNotContain(ContentReader.Read(root).Diagnostics, d => d.IsError);
     }
@@ -181,7 +181,7 @@ public sealed class JourneyContentTests
     {
         var root = TestContent.Create([]);
         System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey).Replace("evidence: animal-study", "evidence: human-trial", StringComparison.Ordinal));
-        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Walk\n\n[[claim:probiotics-help]]\n", "C7"));
         var content = ContentReader.Read(root).Content!;
         var before = new Dictionary<string, ReviewChangeCheck.Previous> { ["C7"] = new("animal-study", 1, new DateOnly(2026, 11, 1)) };
 
@@ -195,7 +195,7 @@ public sealed class JourneyContentTests
     {
         var root = TestContent.Create([]);
         System.IO.File.WriteAllText(Path.Combine(root, "claims", "probiotics-help.md"), Claim(Journey).Replace("evidence: animal-study", "evidence: human-trial", StringComparison.Ordinal));
-        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\n[[claim:probiotics-help]]\n");
+        System.IO.File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Walk\n\n[[claim:probiotics-help]]\n", "C7"));
         var content = ContentReader.Read(root).Content!;
 
         Assert.Empty(ReviewChangeCheck.Compare(content, new Dictionary<string, ReviewChangeCheck.Previous> { ["C7"] = new("animal-study", 0, null) }));

@@ -16,7 +16,7 @@ public sealed class LevelBadgeTests
     public async Task A_claim_page_and_the_article_reference_render_the_same_badge_markup()
     {
         var root = TestContent.Create([new TestClaim(1, "one", "human-trial")]);
-        File.WriteAllText(Path.Combine(root, "article.md"), "# Walk\n\nIt says [[claim:one]].\n");
+        File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Walk\n\nIt says [[claim:one]].\n", "C1"));
         using var app = new TestApp(root);
         using var client = app.NewClient();
         var ct = TestContext.Current.CancellationToken;

@@ -35,6 +35,10 @@ public sealed class ShippedContentTests : IClassFixture<ShippedFixture>
         ["C18"] = "evidence-suggests-strong-link",
         ["C19"] = "future-is-bright",
         ["C20"] = "could-revolutionise-pain-management",
+        ["C21"] = "microbes-roles-digestion-immunity-brain",
+        ["C22"] = "supplements-may-interact-or-harm",
+        ["C23"] = "microbiome-target-promising-avenue",
+        ["C24"] = "identifying-strains-will-pave-way",
     };
 
     private readonly ShippedFixture _fixture;
@@ -122,6 +126,10 @@ public sealed class ShippedContentTests : IClassFixture<ShippedFixture>
         var article = await client.GetStringAsync(new Uri("/article", UriKind.Relative), Ct);
 
         Assert.All(_fixture.Content.Claims, c => Assert.Contains($"id=\"claim-{c.Slug}\"", article, StringComparison.Ordinal));
+        Assert.All(_fixture.Content.Article!.Sections, s => Assert.Contains($">{WebUtility.HtmlEncode(s.Heading)}</h2>", article, StringComparison.Ordinal));
+        Assert.Contains("<li class=\"sentence sentence-marked\" id=\"sentence-7.1\">", article, StringComparison.Ordinal);
+        Assert.Contains("Not checkable (question):</span>", article, StringComparison.Ordinal);
+        Assert.Contains("Part of claim C8:</span>", article, StringComparison.Ordinal);
         var claim = await client.GetStringAsync(new Uri("/claims/future-fmt", UriKind.Relative), Ct);
         Assert.Contains("<a href=\"/article#claim-future-fmt\">where this appears in the article</a>", claim, StringComparison.Ordinal);
     }
@@ -137,6 +145,23 @@ public sealed class ShippedContentTests : IClassFixture<ShippedFixture>
         Assert.Contains("<h1>About MicrobiomePain</h1>", html, StringComparison.Ordinal);
         Assert.Contains("This is not medical advice.", html, StringComparison.Ordinal);
         Assert.Contains("How evidence levels are assigned", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_about_and_article_pages_state_the_coverage_counted_from_the_record()
+    {
+        using var client = _fixture.App.NewClient();
+        var record = _fixture.Content.Article!;
+        var total = record.Sections.Count + record.Sentences.Count();
+        var inClaims = record.Sentences.Count(s => s.IsPartOfClaim);
+        var expected = $"The article has {total} sentences, headings and questions included: {inClaims} claims or parts of one, {total - inClaims} not checkable (";
+
+        foreach (var page in new[] { "/about", "/article" })
+        {
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(page, UriKind.Relative), Ct));
+            Assert.Contains(expected, html, StringComparison.Ordinal);
+            Assert.Contains($"heading: {record.Sections.Count}", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class GradingDiagnosticsTests
         var root = TestContent.Create([]);
         File.WriteAllText(Path.Combine(root, "sources.yml"), sources);
         File.WriteAllText(Path.Combine(root, "claims", "graded.md"), claim);
-        File.WriteAllText(Path.Combine(root, "article.md"), "# Article\n\n[[claim:graded]]\n");
+        File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Article\n\n[[claim:graded]]\n", "C1"));
         return root;
     }
 

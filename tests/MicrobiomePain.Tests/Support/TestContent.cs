@@ -111,6 +111,21 @@ public static class TestContent
         return root;
     }
 
+    /// <summary>
+    /// An article.md: a front matter recording one sentence per claim id (each quoting that claim, in one section) and
+    /// the given Markdown body.
+    /// </summary>
+    public static string Article(string body, params string[] claimIds)
+    {
+        var sb = new StringBuilder("---\nsections:\n  - heading: The test article\n    sentences:\n");
+        foreach (var (id, i) in claimIds.Select((id, i) => (id, i + 1)))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"      - at: 1.{i}\n        opens: Sentence {i}\n        claims: [{id}]\n");
+        }
+
+        return sb.Append("---\n").Append(body).ToString();
+    }
+
     public static void WriteClaim(string root, TestClaim claim) =>
         File.WriteAllText(Path.Combine(root, "claims", claim.Slug + ".md"), ClaimMarkdown(claim));
 
