@@ -33,6 +33,14 @@ public sealed record StrengthCue(string Phrase, int Start, int Length, CueKind K
 public sealed record StrengthReading(ArticleStrength Strength, IReadOnlyList<StrengthCue> Cues, string Explanation, string? OverrideReason)
 {
     public bool Overridden => OverrideReason is not null;
+
+    /// <summary>The old lexicon's steps on the relation scale, for the "before" figures: uncertainty 0, may and can 2 (conditional), established 3.</summary>
+    public Relation Relation => Strength switch
+    {
+        ArticleStrength.StatesUncertainty => Relation.NoRelationship,
+        ArticleStrength.May or ArticleStrength.Can => Relation.ConditionalCausal,
+        _ => Relation.DirectCausal,
+    };
 }
 
 /// <summary>The statement-strength lexicon and the rule that turns the phrases found into a strength (see /evidence/method).</summary>
@@ -63,6 +71,14 @@ public static partial class StatementStrength
         ArticleStrength.May => "Hedged (may, could, suggests)",
         ArticleStrength.Can => "Can / likely",
         _ => "Stated as established",
+    };
+
+    public static string RelationName(Relation r) => r switch
+    {
+        Relation.NoRelationship => "no relationship",
+        Relation.Correlational => "correlational",
+        Relation.ConditionalCausal => "conditional causal",
+        _ => "direct causal",
     };
 
     public static ArticleStrength? Parse(string slug) =>
