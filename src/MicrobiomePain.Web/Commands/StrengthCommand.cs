@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using MicrobiomePain.Web.Grading;
 
@@ -108,16 +107,24 @@ public static class StrengthCommand
         };
 
         output.WriteLine($"{path}: {set.Format}; part: {part}");
+        // The PubMed set is scored twice: the rule as it reads (InSciOut's conventions) against the labels mapped to
+        // InSciOut's codes, and the rule switched to the PubMed set's own conventions ("can" direct, negated relations keep
+        // their type, recommendations 0).
+        StrengthConvention[] conventions = set.Format.StartsWith("PubMed", StringComparison.Ordinal)
+            ? [StrengthConvention.InSciOut, StrengthConvention.PubMed] : [StrengthConvention.InSciOut];
         var relations = new[] { "0 none", "1 correlational", "2 conditional", "3 direct" };
-        foreach (var kind in set.Sentences.Select(s => s.Kind).Distinct().Prepend("all").Distinct())
+        foreach (var convention in conventions)
         {
-            var score = new StrengthScore($"relation, {kind} sentences", relations);
-            foreach (var s in set.Sentences.Where(s => (kind == "all" || s.Kind == kind) && Included(s.Sentence)))
+            foreach (var kind in set.Sentences.Select(s => s.Kind).Distinct().Prepend("all").Distinct())
             {
-                score.Add(s.Relation, (int)StatementStrength.Read(s.Sentence).Relation);
-            }
+                var score = new StrengthScore($"relation ({convention} conventions), {kind} sentences", relations);
+                foreach (var s in set.Sentences.Where(s => (kind == "all" || s.Kind == kind) && Included(s.Sentence)))
+                {
+                    score.Add(s.Relation, (int)StatementStrength.ReadRelation(s.Sentence, convention).Item1);
+                }
 
-            output.Write(score.Report());
+                output.Write(score.Report());
+            }
         }
 
         if (set.Pairs.Count > 0)
@@ -143,6 +150,4 @@ public static class StrengthCommand
         ["--score", var file, "--part", var part] when part is "development" or "held-back" or "all" => Score(file, part, output, error),
         _ => null,
     };
-
-    public static string Invariant(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
 }
