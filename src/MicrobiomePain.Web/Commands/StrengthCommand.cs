@@ -112,34 +112,46 @@ public static class StrengthCommand
         // their type, recommendations 0).
         StrengthConvention[] conventions = set.Format.StartsWith("PubMed", StringComparison.Ordinal)
             ? [StrengthConvention.InSciOut, StrengthConvention.PubMed] : [StrengthConvention.InSciOut];
-        var relations = new[] { "0 none", "1 correlational", "2 conditional", "3 direct" };
         foreach (var convention in conventions)
         {
             foreach (var kind in set.Sentences.Select(s => s.Kind).Distinct().Prepend("all").Distinct())
             {
-                var score = new StrengthScore($"relation ({convention} conventions), {kind} sentences", relations);
-                foreach (var s in set.Sentences.Where(s => (kind == "all" || s.Kind == kind) && Included(s.Sentence)))
-                {
-                    score.Add(s.Relation, (int)StatementStrength.ReadRelation(s.Sentence, convention).Item1);
-                }
-
-                output.Write(score.Report());
+                var sentences = set.Sentences.Where(s => (kind == "all" || s.Kind == kind) && Included(s.Sentence));
+                output.Write(RelationScore($"relation ({convention} conventions), {kind} sentences", sentences, convention).Report());
             }
         }
 
         if (set.Pairs.Count > 0)
         {
-            var score = new StrengthScore("exaggeration (press release against abstract)", LabelledSentences.ExaggerationLabels);
-            foreach (var pair in set.Pairs.Where(p => Included(p.PressRelease.Sentence)))
-            {
-                var sign = Math.Sign((int)StatementStrength.Read(pair.PressRelease.Sentence).Relation - (int)StatementStrength.Read(pair.Abstract.Sentence).Relation);
-                score.Add(pair.Exaggeration, sign + 1);
-            }
-
-            output.Write(score.Report());
+            output.Write(ExaggerationScore(set.Pairs.Where(p => Included(p.PressRelease.Sentence))).Report());
         }
 
         return 0;
+    }
+
+    /// <summary>The rule's relation against the experts' for the given sentences.</summary>
+    public static StrengthScore RelationScore(string title, IEnumerable<LabelledSentence> sentences, StrengthConvention convention)
+    {
+        var score = new StrengthScore(title, ["0 none", "1 correlational", "2 conditional", "3 direct"]);
+        foreach (var s in sentences)
+        {
+            score.Add(s.Relation, (int)StatementStrength.ReadRelation(s.Sentence, convention).Item1);
+        }
+
+        return score;
+    }
+
+    /// <summary>Exaggeration as the sign of press-release minus abstract relation (InSciOut's definition), against the label.</summary>
+    public static StrengthScore ExaggerationScore(IEnumerable<LabelledPair> pairs)
+    {
+        var score = new StrengthScore("exaggeration (press release against abstract)", LabelledSentences.ExaggerationLabels);
+        foreach (var pair in pairs)
+        {
+            var sign = Math.Sign((int)StatementStrength.Read(pair.PressRelease.Sentence).Relation - (int)StatementStrength.Read(pair.Abstract.Sentence).Relation);
+            score.Add(pair.Exaggeration, sign + 1);
+        }
+
+        return score;
     }
 
     /// <summary>Parses the arguments after "strength"; null when they are not a valid call (a usage error).</summary>
