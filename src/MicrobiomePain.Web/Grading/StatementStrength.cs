@@ -157,8 +157,10 @@ public static partial class StatementStrength
     /// <summary>The hedging axis: the first rung of GRADE's wording ladder the sentence reaches, with its words.</summary>
     private static (ArticleStrength, List<StrengthCue>, string) ReadHedging(string sentence)
     {
-        List<StrengthCue> Live(Regex words, CueKind kind) =>
-            words.Matches(sentence).Where(m => kind == CueKind.Uncertainty || NegatorBefore(sentence, m.Index) is null).Select(m => Cue(m, kind)).ToList();
+        // A leading concession ("While much remains to be discovered, …") is not the sentence's claim.
+        var concession = Concession().Match(sentence) is { Success: true } c0 ? c0.Length : 0;
+        List<StrengthCue> Live(Regex words, CueKind kind) => words.Matches(sentence)
+            .Where(m => m.Index >= concession && (kind == CueKind.Uncertainty || NegatorBefore(sentence, m.Index) is null)).Select(m => Cue(m, kind)).ToList();
         var boosters = Live(Booster, CueKind.Booster);
         return Live(Uncertainty, CueKind.Uncertainty) is { Count: > 0 } u ? (ArticleStrength.StatesUncertainty, u, "It states that something is not known or still needed.")
             : Live(MayHedge, CueKind.Hedge) is { Count: > 0 } h ? (ArticleStrength.May, [.. h, .. boosters], "It is hedged (may, could, suggests).")
@@ -188,6 +190,9 @@ public static partial class StatementStrength
 
     [GeneratedRegex(@"^(increase|decrease|reduction|improvement|change|rise|decline|elevation)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex NominalChange();
+
+    [GeneratedRegex(@"^\s*(while|whilst|although|though)\b[^,]*,", RegexOptions.IgnoreCase)]
+    private static partial Regex Concession();
 
     [GeneratedRegex(@"^\s+(in|of)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InOrOf();

@@ -23,7 +23,7 @@ public static class StrengthLexicon
         "kill(s|ed)?", "determin(e|es|ed)", "responsible for", "due to", "because of", "owing to", "attributable",
         "explain(s|ed)?", "depend(s|ed)? on", "modif(y|ies|ied)", "alter(s|ed)?", "restor(e|es|ed)", "stimulat(e|es|ed)",
         "block(s|ed)?", "outperform(s|ed)?", "superior", "inferior", "noninferior", "non-inferior", "safe(ly|ty)?",
-        "well tolerated", "cure[sd]?",
+        "well tolerated", "cure[sd]?", "revolutioni[sz]e[sd]?", "transform(s|ed)?",
     ];
 
     /// <summary>Causal words added from PubMed development sentences read as no relationship.</summary>
