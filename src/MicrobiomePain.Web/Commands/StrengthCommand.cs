@@ -157,9 +157,18 @@ public static class StrengthCommand
     /// <summary>Parses the arguments after "strength"; null when they are not a valid call (a usage error).</summary>
     public static int? Run(string[] args, TextWriter output, TextWriter error) => args switch
     {
-        [var file] when !file.StartsWith('-') => Read(file, output, error),
-        ["--score", var file] => Score(file, "all", output, error),
-        ["--score", var file, "--part", var part] when part is "development" or "held-back" or "all" => Score(file, part, output, error),
+        [var file] when !file.StartsWith('-') => Read(FromShell(file), output, error),
+        ["--score", var file] => Score(FromShell(file), "all", output, error),
+        ["--score", var file, "--part", var part] when part is "development" or "held-back" or "all" => Score(FromShell(file), part, output, error),
         _ => null,
     };
+
+    /// <summary>
+    /// A relative path as the user typed it: `dotnet run --project …` may start the app in the project folder, so a
+    /// relative path is taken from the shell's folder (PWD) when it names a file there.
+    /// </summary>
+    private static string FromShell(string file) =>
+        !Path.IsPathRooted(file) && Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && File.Exists(Path.Combine(pwd, file))
+            ? Path.Combine(pwd, file)
+            : file;
 }
