@@ -10,12 +10,13 @@ public static class BuildCommand
 {
     public static int Main(string[] args)
     {
-        if (AppCommands.TryRun(args, Console.Out) is int exitCode)
+        // The tool never serves: anything but a command name gets the tool's own usage line.
+        if (args is [var name, ..] && AppCommands.Names.Contains(name) && AppCommands.TryRun(args, Console.Out, Console.Error) is int exitCode)
         {
             return exitCode;
         }
 
-        Console.Error.WriteLine("usage: MicrobiomePain.Build build-store <content-dir> <store-dir> | validate [content-dir] | generate <count> <dir>");
+        Console.Error.WriteLine("usage: MicrobiomePain.Build build-store <content-dir> <store-dir> | validate [content-dir] | generate <count> <dir> | strength <file>");
         return 2;
     }
 }

@@ -5,7 +5,7 @@ using MicrobiomePain.Web.Operations;
 using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
 
-if (AppCommands.TryRun(args, Console.Out) is int exitCode)
+if (AppCommands.TryRun(args, Console.Out, Console.Error) is int exitCode)
 {
     return exitCode;
 }

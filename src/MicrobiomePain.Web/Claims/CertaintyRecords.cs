@@ -58,8 +58,13 @@ public sealed record GradedSourceView(
 
 public sealed record DomainView(string Domain, int Steps, string Judgement, string Reason, IReadOnlyList<string> SourceKeys);
 
-/// <summary>The article's sentence as read by the lexicon: strength, the deciding words (positions in the quote) and why.</summary>
-public sealed record ArticleStrengthView(string Slug, string Name, int Rank, string Explanation, string? OverrideReason, IReadOnlyList<StrengthCue> Cues);
+/// <summary>
+/// The article's sentence as read by the strength rule: its hedging (slug, name, rank), its relation on the Sumner scale,
+/// the deciding words (positions in the quote) and why; with an author's override, the words' own hedging beside it.
+/// </summary>
+public sealed record ArticleStrengthView(
+    string Slug, string Name, int Rank, string Explanation, string? OverrideReason, IReadOnlyList<StrengthCue> Cues,
+    int Relation = 0, string RelationName = "", string? WordsName = null);
 
 /// <summary>Everything the claim page shows under "how this was graded".</summary>
 public sealed record ClaimCertainty(

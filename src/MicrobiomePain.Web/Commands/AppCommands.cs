@@ -11,9 +11,22 @@ namespace MicrobiomePain.Web.Commands;
 /// </summary>
 public static class AppCommands
 {
+    /// <summary>The command names; any other first argument that is not an option is a usage error.</summary>
+    public static readonly IReadOnlyList<string> Names = ["validate", "generate", "build-store", "strength"];
+
     /// <summary>Runs a command named by the first argument and returns its exit code, or null to serve.</summary>
-    public static int? TryRun(string[] args, TextWriter output) => args switch
+    public static int? TryRun(string[] args, TextWriter output) => TryRun(args, output, output);
+
+    /// <summary>
+    /// As <see cref="TryRun(string[], TextWriter)"/>, with a separate writer for errors (a command whose standard output
+    /// is data, such as strength, keeps its errors out of it). The server starts only with no arguments or options
+    /// ("--urls …"); an unknown command name is a usage error (exit 2), never a request to serve.
+    /// </summary>
+    public static int? TryRun(string[] args, TextWriter output, TextWriter error) => args switch
     {
+        [] => null,
+        [var option, ..] when option.StartsWith('-') => null,
+        ["strength", .. var rest] => StrengthCommand.Run(rest, output, error) ?? Usage(StrengthCommand.UsageText, error),
         ["validate", .. var rest] => Validate(rest.FirstOrDefault(), output),
         ["generate", var count, var directory] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             => Generate(n, directory, output),
@@ -23,7 +36,7 @@ public static class AppCommands
         // A command name with the wrong arguments is a mistake to report, not a request to start serving.
         ["generate", ..] => Usage("generate <count> <dir>   (count: a whole number above 0)", output),
         ["build-store", ..] => Usage("build-store <content-dir> <store-dir>", output),
-        _ => null,
+        [var unknown, ..] => Usage($"unknown command '{unknown}'; the commands are {string.Join(", ", Names)} (or no command, to serve)", error),
     };
 
     /// <summary>

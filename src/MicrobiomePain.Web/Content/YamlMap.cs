@@ -212,6 +212,13 @@ internal sealed class YamlMap
             bag.Error((int)ex.Start.Line + lineOffset, (int)ex.Start.Column, $"malformed YAML: {StripMark(message)}");
             return null;
         }
+        catch (YamlException ex)
+        {
+            // The representation model's own errors (a key given twice in one mapping) carry a position: they are the
+            // author's mistake, reported like any other, not a crash of the build (a merge of two history edits did this).
+            bag.Error((int)ex.Start.Line + lineOffset, (int)ex.Start.Column, $"malformed YAML: {StripMark(ex.Message)}; each key may appear once in a mapping.");
+            return null;
+        }
         catch (InvalidOperationException) when (parser.Failed)
         {
             bag.Error((int)parser.Last.Line + lineOffset, (int)parser.Last.Column, "malformed YAML after this point: check for an unclosed [ ], { } or quote.");

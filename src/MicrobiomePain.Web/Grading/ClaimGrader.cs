@@ -91,7 +91,7 @@ public static class ClaimGrader
             claim.ArticleQuote,
             claim.Grading.ArticleStrength is { } s ? StatementStrength.Parse(s) : null,
             claim.Grading.ArticleStrengthReason);
-        var overstatement = Overstatement.Measure(strength.Strength, grade, input, claim.Kind, claim.ArticleQuote);
+        var overstatement = Overstatement.Measure(strength, grade, input, claim.Kind);
         return new ClaimGrading(input, grade, strength, overstatement, statement);
     }
 

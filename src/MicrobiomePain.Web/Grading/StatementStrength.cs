@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 namespace MicrobiomePain.Web.Grading;
 
 /// <summary>
-/// How sure a sentence sounds, on four steps that line up with the certainty levels (so the two can be subtracted).
-/// Steps 2–4 follow the three categories readers told apart in Adams et al. 2017 (moderate: "might", "linked",
-/// "associated with"; "can"; direct statements); step 1, a sentence that states uncertainty, is ours.
+/// How sure a sentence sounds, the hedging axis, on four steps that line up with GRADE's wording of the certainty levels
+/// (so the two can be compared): states uncertainty ("very uncertain"), may, probably / can, unhedged.
 /// </summary>
 public enum ArticleStrength
 {
@@ -17,38 +16,48 @@ public enum ArticleStrength
 
 public enum CueKind
 {
+    Causal,
+    Correlational,
+    Negation,
+    Conditional,
     Uncertainty,
     Hedge,
     Can,
     Booster,
 }
 
-/// <summary>
-/// A lexicon phrase found in the sentence: where it is, so the page can mark it, and whether a negation governs it
-/// ("no probiotics are definitively recommended"), in which case it neither boosts nor hedges.
-/// </summary>
+/// <summary>Whose coding conventions a reading follows (data/README: "can", negated relations, recommendations).</summary>
+public enum StrengthConvention
+{
+    InSciOut,
+    PubMed,
+}
+
+/// <summary>A word the rule found in the sentence: where it is, so the page can mark it, and whether a negation governs it.</summary>
 public sealed record StrengthCue(string Phrase, int Start, int Length, CueKind Kind, bool Negated = false);
 
-/// <summary>The strength of the article's sentence, the words that decided it, and an author's override if any.</summary>
-public sealed record StrengthReading(ArticleStrength Strength, IReadOnlyList<StrengthCue> Cues, string Explanation, string? OverrideReason)
+/// <summary>The sentence's relation and hedging, the words that decided each, and an author's override of the hedging if any.</summary>
+public sealed record StrengthReading(
+    Relation Relation, ArticleStrength Strength, IReadOnlyList<StrengthCue> Cues, string Explanation, string? OverrideReason,
+    ArticleStrength WordsStrength)
 {
     public bool Overridden => OverrideReason is not null;
 }
 
-/// <summary>The statement-strength lexicon and the rule that turns the phrases found into a strength (see /evidence/method).</summary>
+/// <summary>
+/// The strength rule (stated in words on /evidence/method): two readings of one sentence.
+/// <list type="number">
+/// <item>Relation, on the scale of Sumner et al. 2014 (0 none, 1 correlational, 2 conditional causal, 3 direct causal):
+/// a sentence about research still needed states none; otherwise the relation words (<see cref="StrengthLexicon"/>) are
+/// found, a change only observed ("an increase in", "was reduced" with no agent) counts as correlational, and a relation
+/// word after a negator in its clause is negated. Only negated relation words: 0. The first unnegated correlational word
+/// before any causal one: 1. An unnegated causal word: 2 with a modal hedge, else 3. No relation word: 0.</item>
+/// <item>Hedging: a phrase stating uncertainty, else a "may" hedge, else "can"/"probably", else unhedged. Boosters are
+/// marked but never undo a hedge. Hedges and boosters governed by a negation do not count.</item>
+/// </list>
+/// </summary>
 public static partial class StatementStrength
 {
-    public static readonly IReadOnlyList<string> UncertaintyPhrases =
-        ["remain elusive", "remains elusive", "unknown", "not known", "unclear", "essential to determine", "necessary", "needed", "speculative"];
-
-    public static readonly IReadOnlyList<string> HedgePhrases =
-        ["may", "might", "could", "potentially", "potential", "possible", "possibly", "suggests", "suggest", "linked", "associated"];
-
-    public static readonly IReadOnlyList<string> CanPhrases = ["can", "likely", "probably"];
-
-    public static readonly IReadOnlyList<string> BoosterPhrases =
-        ["have shown", "has shown", "have demonstrated", "has demonstrated", "demonstrated", "proven", "proves", "definitively", "strong link", "distinct differences", "clearly"];
-
     public static string Slug(ArticleStrength s) => s switch
     {
         ArticleStrength.StatesUncertainty => "states-uncertainty",
@@ -61,100 +70,139 @@ public static partial class StatementStrength
     {
         ArticleStrength.StatesUncertainty => "States uncertainty",
         ArticleStrength.May => "Hedged (may, could, suggests)",
-        ArticleStrength.Can => "Can / likely",
-        _ => "Stated as established",
+        ArticleStrength.Can => "Can / probably / likely",
+        _ => "Unhedged",
+    };
+
+    public static string RelationName(Relation r) => r switch
+    {
+        Relation.NoRelationship => "no relationship",
+        Relation.Correlational => "correlational",
+        Relation.ConditionalCausal => "conditional causal",
+        _ => "direct causal",
     };
 
     public static ArticleStrength? Parse(string slug) =>
         Enum.GetValues<ArticleStrength>().Cast<ArticleStrength?>().FirstOrDefault(s => Slug(s!.Value) == slug);
 
-    /// <summary>
-    /// Reads a sentence: any phrase stating uncertainty decides "states uncertainty"; otherwise a booster decides
-    /// "established", tempered one step to "can" by a hedge in the same sentence; otherwise "can"/"likely" decides
-    /// "can" (a hedge beside it, "may"); otherwise a hedge decides "may"; a sentence with none of them is an unhedged
-    /// assertion, "established".
-    /// A booster, "can" or hedge governed by a negation does not count: "there are no probiotics that are definitively
-    /// recommended" is a flat statement that something is not so, read as "established" by the last rule.
-    /// </summary>
-    public static StrengthReading Read(string sentence, ArticleStrength? authorOverride = null, string? overrideReason = null)
+    private static readonly Regex Causal = Words([.. StrengthLexicon.CausalScale, .. StrengthLexicon.CausalPubMed, .. StrengthLexicon.CausalInSciOut]);
+    private static readonly Regex Correlational = Words([.. StrengthLexicon.CorrelationalScale, .. StrengthLexicon.CorrelationalPubMed]);
+    private static readonly Regex Negator = Words(StrengthLexicon.Negators);
+    private static readonly Regex Conditional = Words(StrengthLexicon.ConditionalHedges);
+    private static readonly Regex ConditionalWithCan = Words([.. StrengthLexicon.ConditionalHedges, "can"]);
+    private static readonly Regex ResearchNeeded = Words(StrengthLexicon.ResearchNeeded);
+    private static readonly Regex Recommendation = Words(StrengthLexicon.Recommendation);
+    private static readonly Regex Uncertainty = Words(StrengthLexicon.StatesUncertainty);
+    private static readonly Regex MayHedge = Words(StrengthLexicon.MayHedges);
+    private static readonly Regex ProbablyHedge = Words(StrengthLexicon.ProbablyHedges);
+    private static readonly Regex Booster = Words(StrengthLexicon.Boosters);
+
+    /// <summary>Reads a sentence; an author may set the hedging with a reason, and the words' own reading is kept beside it.</summary>
+    public static StrengthReading Read(
+        string sentence, ArticleStrength? authorOverride = null, string? overrideReason = null, StrengthConvention convention = StrengthConvention.InSciOut)
     {
-        var found = FindCues(sentence);
-        var cues = found.Where(c => !c.Negated).ToList();
-        var negated = found.Where(c => c.Negated).ToList();
-        bool Has(CueKind k) => cues.Any(c => c.Kind == k);
-        List<StrengthCue> Of(params CueKind[] kinds) => cues.Where(c => kinds.Contains(c.Kind)).ToList();
-
-        var (strength, deciding, why) =
-            Has(CueKind.Uncertainty) ? (ArticleStrength.StatesUncertainty, Of(CueKind.Uncertainty), "It states that something is not known or still needed.")
-            : Has(CueKind.Booster) && Has(CueKind.Hedge) ? (ArticleStrength.Can, Of(CueKind.Booster, CueKind.Hedge), "A booster, tempered one step by a hedge.")
-            : Has(CueKind.Booster) ? (ArticleStrength.Established, Of(CueKind.Booster), "A booster, with no hedge.")
-            : Has(CueKind.Can) && Has(CueKind.Hedge) ? (ArticleStrength.May, Of(CueKind.Can, CueKind.Hedge), "'Can' or 'likely', tempered by a hedge.")
-            : Has(CueKind.Can) ? (ArticleStrength.Can, Of(CueKind.Can), "'Can' or 'likely', with no hedge.")
-            : Has(CueKind.Hedge) ? (ArticleStrength.May, Of(CueKind.Hedge), "A hedge, with no booster.")
-            : negated.Count > 0 ? (ArticleStrength.Established, negated, "Its only strength words are negated, so they neither boost nor hedge: an unhedged assertion that something is not so.")
-            : (ArticleStrength.Established, [], "No hedge at all: an unhedged assertion.");
-
+        var (relation, relationCues, relationWhy) = ReadRelation(sentence, convention);
+        var (strength, hedgeCues, hedgeWhy) = ReadHedging(sentence);
+        var cues = relationCues.Concat(hedgeCues).GroupBy(c => c.Start).Select(g => g.First()).OrderBy(c => c.Start).ToList();
+        var why = $"{relationWhy} {hedgeWhy}";
         return authorOverride is { } chosen && overrideReason is not null
-            ? new StrengthReading(chosen, deciding, $"Set by the author (the words alone read as {Name(strength).ToLowerInvariant()}).", overrideReason)
-            : new StrengthReading(strength, deciding, why, null);
+            ? new StrengthReading(relation, chosen, cues, $"{why} The hedging is set by the author (the words alone read as {Name(strength).ToLowerInvariant()}).", overrideReason, strength)
+            : new StrengthReading(relation, strength, cues, why, null, strength);
     }
 
-    /// <summary>Every lexicon phrase in the sentence, whole words, case-insensitive, longest first and never overlapping.</summary>
-    public static List<StrengthCue> FindCues(string sentence)
+    /// <summary>The relation, the words that decided it, and why, in one sentence.</summary>
+    public static (Relation, List<StrengthCue>, string) ReadRelation(string sentence, StrengthConvention convention = StrengthConvention.InSciOut)
     {
-        var lexicon = UncertaintyPhrases.Select(p => (p, CueKind.Uncertainty))
-            .Concat(BoosterPhrases.Select(p => (p, CueKind.Booster)))
-            .Concat(CanPhrases.Select(p => (p, CueKind.Can)))
-            .Concat(HedgePhrases.Select(p => (p, CueKind.Hedge)))
-            .OrderByDescending(e => e.p.Length);
-        var taken = new bool[sentence.Length];
-        var cues = new List<StrengthCue>();
-        foreach (var (phrase, kind) in lexicon)
+        if (convention == StrengthConvention.PubMed && Recommendation.Match(sentence) is { Success: true } advice)
         {
-            foreach (Match m in Regex.Matches(sentence, $@"\b{Regex.Escape(phrase)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
-            {
-                if (Enumerable.Range(m.Index, m.Length).Any(i => taken[i]))
-                {
-                    continue;
-                }
-
-                for (var i = m.Index; i < m.Index + m.Length; i++)
-                {
-                    taken[i] = true;
-                }
-
-                cues.Add(new StrengthCue(m.Value, m.Index, m.Length, kind, kind != CueKind.Uncertainty && IsNegated(sentence, m.Index)));
-            }
+            return (Relation.NoRelationship, [Cue(advice, CueKind.Uncertainty)], "A recommendation, coded as no relationship in the PubMed set's convention.");
         }
 
-        return cues.OrderBy(c => c.Start).ToList();
+        if (ResearchNeeded.Match(sentence) is { Success: true } needed && !Regex.IsMatch(sentence[..needed.Index], @"\b(associated|reduce[sd]?|improve[sd]?|effective)\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
+        {
+            return (Relation.NoRelationship, [Cue(needed, CueKind.Uncertainty)], "It is about research still needed: it states no relation.");
+        }
+
+        var causal = Causal.Matches(sentence).Where(m => !ObservedChange(sentence, m)).ToList();
+        var correlational = Correlational.Matches(sentence).Concat(Causal.Matches(sentence).Where(m => ObservedChange(sentence, m))).OrderBy(m => m.Index).ToList();
+        bool Counts(Match m) => convention == StrengthConvention.PubMed || NegatorBefore(sentence, m.Index) is null;
+        var liveCausal = causal.Where(Counts).ToList();
+        var liveCorrelational = correlational.Where(Counts).ToList();
+
+        if (causal.Count + correlational.Count > 0 && liveCausal.Count + liveCorrelational.Count == 0)
+        {
+            var negated = causal.Concat(correlational).OrderBy(m => m.Index).First();
+            return (Relation.NoRelationship, [NegatorBefore(sentence, negated.Index)!, Cue(negated, CueKind.Causal, negated: true)],
+                "Every relation word is negated: it states no relationship.");
+        }
+
+        if (liveCorrelational.Count > 0 && (liveCausal.Count == 0 || liveCorrelational[0].Index < liveCausal[0].Index))
+        {
+            return (Relation.Correlational, [Cue(liveCorrelational[0], CueKind.Correlational)], "An association, without a direction of cause.");
+        }
+
+        if (liveCausal.Count > 0)
+        {
+            var hedges = convention == StrengthConvention.PubMed ? Conditional : ConditionalWithCan;
+            var scope = convention == StrengthConvention.PubMed ? sentence[ClauseStart(sentence, liveCausal[0].Index)..liveCausal[0].Index] : sentence;
+            var offset = convention == StrengthConvention.PubMed ? ClauseStart(sentence, liveCausal[0].Index) : 0;
+            return hedges.Match(scope) is { Success: true } hedge
+                ? (Relation.ConditionalCausal, [Cue(hedge, CueKind.Conditional, offset), Cue(liveCausal[0], CueKind.Causal)], "A cause or effect, made conditional by a modal hedge.")
+                : (Relation.DirectCausal, [Cue(liveCausal[0], CueKind.Causal)], "A cause or effect, stated without a modal hedge.");
+        }
+
+        return (Relation.NoRelationship, [], "No word of relation: it states no relationship.");
     }
 
-    /// <summary>The words that negate a cue when one of them comes before it in the same clause.</summary>
-    public static readonly IReadOnlyList<string> Negators = ["no", "not", "never", "nor", "neither", "without", "cannot", "n't"];
-
-    /// <summary>How many words back from a cue a negator still governs it (within the same clause).</summary>
-    public const int NegationScopeWords = 8;
-
-    /// <summary>
-    /// Whether a negator stands within <see cref="NegationScopeWords"/> words before the cue and in the same clause
-    /// (no comma, semicolon, colon, dash or full stop between): "no specific probiotics … that are definitively
-    /// recommended", but not "compared to those without chronic pain, studies have shown".
-    /// </summary>
-    private static bool IsNegated(string sentence, int cueStart)
+    /// <summary>The hedging axis: the first rung of GRADE's wording ladder the sentence reaches, with its words.</summary>
+    private static (ArticleStrength, List<StrengthCue>, string) ReadHedging(string sentence)
     {
-        var before = sentence[..cueStart];
-        var clauseStart = before.LastIndexOfAny([',', ';', ':', '.', '—', '–', '(']) + 1;
-        var words = WordPattern().Matches(before[clauseStart..]).Select(m => m.Value.ToLowerInvariant()).TakeLast(NegationScopeWords);
-        return words.Any(w => Negators.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+        // A leading concession ("While much remains to be discovered, …") is not the sentence's claim.
+        var concession = Concession().Match(sentence) is { Success: true } c0 ? c0.Length : 0;
+        List<StrengthCue> Live(Regex words, CueKind kind) => words.Matches(sentence)
+            .Where(m => m.Index >= concession && (kind == CueKind.Uncertainty || NegatorBefore(sentence, m.Index) is null)).Select(m => Cue(m, kind)).ToList();
+        var boosters = Live(Booster, CueKind.Booster);
+        return Live(Uncertainty, CueKind.Uncertainty) is { Count: > 0 } u ? (ArticleStrength.StatesUncertainty, u, "It states that something is not known or still needed.")
+            : Live(MayHedge, CueKind.Hedge) is { Count: > 0 } h ? (ArticleStrength.May, [.. h, .. boosters], "It is hedged (may, could, suggests).")
+            : Live(ProbablyHedge, CueKind.Can) is { Count: > 0 } c ? (ArticleStrength.Can, [.. c, .. boosters], "It says can, probably or likely.")
+            : (ArticleStrength.Established, boosters, "It is not hedged.");
     }
 
-    [GeneratedRegex(@"[\p{L}']+", RegexOptions.CultureInvariant)]
-    private static partial Regex WordPattern();
+    /// <summary>"An increase in", "was reduced" with no agent after it: a change that was seen, not one said to be caused.</summary>
+    private static bool ObservedChange(string sentence, Match m) =>
+        (NominalChange().IsMatch(m.Value) && InOrOf().IsMatch(sentence[(m.Index + m.Length)..]))
+        || (Passive().IsMatch(sentence[..m.Index]) && ChangeVerb().IsMatch(m.Value) && !ByAgent().IsMatch(sentence[(m.Index + m.Length)..]));
 
-    /// <summary>Words that make a sentence sound as if something were caused (for the correlation → cause type).</summary>
-    public static bool SoundsCausal(string sentence) => CausalPattern().IsMatch(sentence);
+    private static int ClauseStart(string sentence, int index) => sentence[..index].LastIndexOfAny([',', ';', ':', '(']) + 1;
 
-    [GeneratedRegex(@"\b(cause[sd]?|lead(s|ing)?|impact|influence[sd]?|reduce[sd]?|relieve[sd]?|alleviate[sd]?|improve[sd]?|reverse[sd]?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex CausalPattern();
+    /// <summary>The negator in the cue's clause (after the last comma, semicolon, colon or bracket), if any.</summary>
+    private static StrengthCue? NegatorBefore(string sentence, int index)
+    {
+        var start = ClauseStart(sentence, index);
+        var found = Negator.Matches(sentence[start..index]).FirstOrDefault(m => m.Value != "NO" || string.Equals(sentence.ToUpperInvariant(), sentence, StringComparison.Ordinal));
+        return found is null ? null : Cue(found, CueKind.Negation, start);
+    }
+
+    private static StrengthCue Cue(Match m, CueKind kind, int offset = 0, bool negated = false) => new(m.Value, m.Index + offset, m.Length, kind, negated);
+
+    private static Regex Words(IEnumerable<string> patterns) =>
+        new($@"\b(?:{string.Join('|', patterns)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"^(increase|decrease|reduction|improvement|change|rise|decline|elevation)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NominalChange();
+
+    [GeneratedRegex(@"^\s*(while|whilst|although|though)\b[^,]*,", RegexOptions.IgnoreCase)]
+    private static partial Regex Concession();
+
+    [GeneratedRegex(@"^\s+(in|of)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex InOrOf();
+
+    [GeneratedRegex(@"\b(was|were|is|are|been|be)\s+(\w+ly\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Passive();
+
+    [GeneratedRegex(@"^(reduc|increas|decreas|improv|lower|elevat|rais|alter|chang)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeVerb();
+
+    [GeneratedRegex(@"^\s+(\w+\s+){0,3}by\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ByAgent();
 }

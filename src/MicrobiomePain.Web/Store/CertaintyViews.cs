@@ -34,7 +34,9 @@ public static class CertaintyViews
             grading.SupportedStatement,
             new ArticleStrengthView(
                 StatementStrength.Slug(grading.Strength.Strength), StatementStrength.Name(grading.Strength.Strength), (int)grading.Strength.Strength,
-                grading.Strength.Explanation, grading.Strength.OverrideReason, grading.Strength.Cues),
+                grading.Strength.Explanation, grading.Strength.OverrideReason, grading.Strength.Cues,
+                (int)grading.Strength.Relation, StatementStrength.RelationName(grading.Strength.Relation),
+                grading.Strength.Overridden ? StatementStrength.Name(grading.Strength.WordsStrength) : null),
             grading.Overstatement.Steps,
             grading.Overstatement.Gap,
             grading.Overstatement.Types,

@@ -80,6 +80,18 @@ public sealed class ClaimParserTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_reported_at_the_second_not_thrown()
+    {
+        // A merge that joins two history entries can leave one mapping with the same key twice; YamlDotNet throws for it
+        // while building the tree, after the parser succeeded, which once crashed the build instead of reporting a line.
+        var d = Single(Valid.Replace("title: Claim number 7", "title: Claim number 7\ntitle: Claim number 7 again", StringComparison.Ordinal));
+
+        Assert.StartsWith("malformed YAML", d.Message, StringComparison.Ordinal);
+        Assert.Contains("once", d.Message, StringComparison.Ordinal);
+        Assert.InRange(d.Line, 3, 6);
+    }
+
+    [Fact]
     public void A_file_without_front_matter_is_rejected()
     {
         var d = Single("Just text.\n");

@@ -120,8 +120,10 @@ public sealed class ShippedJourneyTests : IClassFixture<ShippedFixture>
 
         Assert.Equal("summary", doc.RootElement.GetProperty("travel").GetProperty("entered").GetString());
         var history = doc.RootElement.GetProperty("history");
-        Assert.Equal(2, history.GetArrayLength());
-        Assert.Equal("2026-12-02", history[0].GetProperty("date").GetString());
+        // Newest first: the 2026-12-07 re-reading by the strength rule (issue 28), then the 2026-12-02 check.
+        Assert.Equal(3, history.GetArrayLength());
+        Assert.Equal("2026-12-07", history[0].GetProperty("date").GetString());
+        Assert.Equal("2026-12-02", history[1].GetProperty("date").GetString());
     }
 
     [Fact]
