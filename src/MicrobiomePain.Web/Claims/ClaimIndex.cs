@@ -11,6 +11,9 @@ public sealed record ClaimSelection(
 {
     /// <summary>Claims per certainty slug, counted with the certainty filter left out.</summary>
     public IReadOnlyDictionary<string, int> ByCertainty { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The search that selected the claims (null when not searching): its query, hits and whether it fell back.</summary>
+    public SearchOutcome? Search { get; init; }
 }
 
 /// <summary>

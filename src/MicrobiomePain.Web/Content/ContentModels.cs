@@ -167,6 +167,9 @@ public sealed record ContentSet(
 {
     /// <summary>Prose pages from content/pages/*.md (about, …).</summary>
     public IReadOnlyList<PageDocument> Pages { get; init; } = [];
+
+    /// <summary>The search vocabulary (content/vocabulary.yml): sets of terms a search treats as the same.</summary>
+    public IReadOnlyList<SynonymSet> Vocabulary { get; init; } = [];
 }
 
 /// <summary>A prose page: its slug (file name), its title (the first '# ' heading) and the rest as HTML.</summary>
