@@ -77,18 +77,35 @@ public static class SearchSuggestions
         return words.Where((_, i) => tokens[i] == token).FirstOrDefault();
     }
 
-    /// <summary>Levenshtein distance, or more than <paramref name="limit"/> as soon as it must be.</summary>
+    /// <summary>Edit distance with adjacent transpositions ("pian" is one edit from "pain"), or more than
+    /// <paramref name="limit"/> as soon as it must be.</summary>
     public static int Distance(string a, string b, int limit)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        var current = new int[b.Length + 1];
+        var rows = new int[3][];
+        for (var r = 0; r < 3; r++)
+        {
+            rows[r] = new int[b.Length + 1];
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            rows[1][j] = j;
+        }
+
         for (var i = 1; i <= a.Length; i++)
         {
+            var (before, previous, current) = (rows[(i + 2) % 3], rows[i % 3], rows[(i + 1) % 3]); // rows i-2, i-1, i
             current[0] = i;
             var best = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
+                }
+
                 best = Math.Min(best, current[j]);
             }
 
@@ -96,10 +113,8 @@ public static class SearchSuggestions
             {
                 return limit + 1;
             }
-
-            (previous, current) = (current, previous);
         }
 
-        return previous[b.Length];
+        return rows[(a.Length + 1) % 3][b.Length];
     }
 }

@@ -101,4 +101,13 @@ public sealed class SearchVocabularyTests
         Assert.Equal(["probiotic", "chronic", "pain"], SearchWords.Of("Is there a probiotic for chronic pain?"));
         Assert.Equal(["what", "is", "it"], SearchWords.Of("what is it"));
     }
+
+    [Theory]
+    [InlineData("pian", "pain", 1)]
+    [InlineData("probiotc", "probiot", 1)]
+    [InlineData("endometrosi", "endometriosi", 1)]
+    [InlineData("gut", "gut", 0)]
+    [InlineData("zebra", "probiot", 3)]
+    public void Suggestions_measure_edits_with_swapped_letters_as_one(string a, string b, int expected) =>
+        Assert.Equal(expected, SearchSuggestions.Distance(a, b, limit: 2));
 }
