@@ -22,7 +22,7 @@ public static class ApiSetup
 
         api.MapGet("/claims", ListClaims)
             .WithName("ListClaims")
-            .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, certainty (repeatable), q, sort, page — as on /claims. Each item carries its certainty, each domain's step and the overstatement.")
+            .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, certainty (repeatable), verdict (repeatable), q, sort, page — as on /claims. Each item carries its certainty, each domain's step and the overstatement, or (a claim about the research) its verdict.")
             .WithFilterParameters()
             .Produces<ClaimListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -60,7 +60,7 @@ public static class ApiSetup
 
         return TypedResults.Ok(new ClaimListResponse(
             page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, Links.ClaimList(filter),
-            page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts, Search = page.Search });
+            page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts, Search = page.Search, VerdictCounts = page.VerdictCounts });
     }
 
     private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
@@ -97,6 +97,9 @@ public sealed record ClaimListResponse(
 {
     /// <summary>Claims per certainty, counted as the list page counts them.</summary>
     public IReadOnlyList<FacetCount> CertaintyCounts { get; init; } = [];
+
+    /// <summary>Claims per accuracy verdict (claims about the research), counted as the list page counts them.</summary>
+    public IReadOnlyList<FacetCount> VerdictCounts { get; init; } = [];
 
     /// <summary>For a search (q): the words looked for, whether the claims listed have only some of them (fallback), the
     /// synonyms searched for, and near searches when nothing matched. Absent without q.</summary>

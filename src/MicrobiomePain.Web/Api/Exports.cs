@@ -76,7 +76,7 @@ public static class Exports
                 // stored an empty body after this writer closed it).
                 await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
                 await writer.WriteAsync("id,slug,title,kind,evidence_level,evidence_rank,conditions,reviewed,url,certainty," +
-                    string.Join(',', CertaintyRule.DomainNames.Select(CsvDomainColumn)) + ",article_strength,overstatement\r\n");
+                    string.Join(',', CertaintyRule.DomainNames.Select(CsvDomainColumn)) + ",article_strength,overstatement,verdict\r\n");
                 await foreach (var c in ClaimQuery.AllAsync(db, filter!, MaxRows, ct))
                 {
                     await writer.WriteAsync(string.Join(',', new[]
@@ -88,6 +88,7 @@ public static class Exports
                     }.Concat(CertaintyRule.DomainNames.Select(d => c.Certainty.DomainSteps.TryGetValue(d, out var steps) ? steps.ToString(CultureInfo.InvariantCulture) : ""))
                     .Append(c.Certainty.ArticleStrength ?? "")
                     .Append(c.Certainty.Overstatement?.ToString(CultureInfo.InvariantCulture) ?? "")
+                    .Append(c.Verdict?.Slug ?? "")
                     .Select(CsvField)) + "\r\n");
                 }
             },

@@ -43,6 +43,11 @@ public static class OpenApiDocs
             Type = JsonSchemaType.String,
             Enum = [.. CertaintyBadge.All.Select(c => (System.Text.Json.Nodes.JsonNode)c.Slug)],
         }, repeatable: true);
+        yield return Query("verdict", "Accuracy verdict of a claim about the research or about recommendations (see /evidence/method): accurate, partly-accurate, inaccurate, cannot-be-checked; repeat for several (any of them).", new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Enum = [.. VerdictBadge.All.Select(v => (System.Text.Json.Nodes.JsonNode)v.Slug)],
+        }, repeatable: true);
         yield return Query("q", $"Search words (question words and other stop words are dropped; each word matches as a prefix, with its stemmed forms and the synonyms of content/vocabulary.yml; all must match, and when no claim has them all, claims with any of them are listed and `search.fallback` is true); at most {ClaimSearch.MaxQueryLength} characters and {ClaimSearch.MaxTerms} words. Search syntax is treated as text.", new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClaimSearch.MaxQueryLength });
         yield return Query("sort", "Order: relevance (default when searching), strength (default otherwise), article, title, reviewed, overstatement (most overstated first).", new OpenApiSchema
         {

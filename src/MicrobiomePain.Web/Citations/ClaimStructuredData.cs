@@ -30,7 +30,7 @@ public static class ClaimStructuredData
                     ["publisher"] = new Dictionary<string, object> { ["@type"] = "Organization", ["name"] = "Nature" },
                 },
             },
-            ["reviewRating"] = new Dictionary<string, object>
+            ["reviewRating"] = claim.Verdict is { } verdict ? VerdictRating(claim, verdict) : new Dictionary<string, object>
             {
                 ["@type"] = "Rating",
                 ["ratingValue"] = claim.Level.Rank,
@@ -41,10 +41,32 @@ public static class ClaimStructuredData
             },
         });
 
+    /// <summary>
+    /// A claim about the research is rated by its verdict, the usual meaning of a ClaimReview rating: accurate 3,
+    /// partly accurate 2, inaccurate 1; "cannot be checked" has no value on that scale, only its name.
+    /// </summary>
+    private static Dictionary<string, object> VerdictRating(ClaimDetail claim, ClaimVerdictView verdict)
+    {
+        var rating = new Dictionary<string, object>
+        {
+            ["@type"] = "Rating",
+            ["bestRating"] = VerdictBadge.All.Max(v => v.Rank),
+            ["worstRating"] = VerdictBadge.All.Where(v => v.Rank > 0).Min(v => v.Rank),
+            ["alternateName"] = verdict.Verdict.Name,
+            ["ratingExplanation"] = $"{claim.LevelReasoning} Verdict: {verdict.Verdict.Name}. {verdict.Reason}",
+        };
+        if (verdict.Verdict.Rank > 0)
+        {
+            rating["ratingValue"] = verdict.Verdict.Rank;
+        }
+
+        return rating;
+    }
+
     /// <summary>The level's reasoning, then (for a graded claim) the certainty, each domain that rated down, and the overstatement.</summary>
     public static string RatingExplanation(ClaimDetail claim) => claim.Certainty is not { } g
         ? claim.LevelReasoning
         : $"{claim.LevelReasoning} Certainty of the evidence: {g.Certainty.Name} (starts {g.StartName.ToLowerInvariant()}; " +
-          (g.Domains.Any(d => d.Steps > 0) ? "down one step each for " + string.Join(", ", g.Domains.Where(d => d.Steps > 0).Select(d => d.Domain.ToLowerInvariant())) : "no domain rated down") +
+          (g.Domains.Any(d => d.Steps > 0) ? "down for " + string.Join(", ", g.Domains.Where(d => d.Steps > 0).Select(d => $"{d.Domain.ToLowerInvariant()} ({d.Steps} {(d.Steps == 1 ? "step" : "steps")})")) : "no domain rated down") +
           $"). Overstatement: {g.Overstatement} {(g.Overstatement == 1 ? "step" : "steps")}. {g.OverstatementWords}";
 }

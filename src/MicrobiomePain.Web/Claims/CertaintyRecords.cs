@@ -75,4 +75,11 @@ public sealed record ClaimCertainty(
     int Overstatement,
     int Gap,
     IReadOnlyList<string> ExaggerationTypes,
-    string OverstatementWords);
+    string OverstatementWords)
+{
+    /// <summary>The panels' own grades of the claim's question, beside ours.</summary>
+    public IReadOnlyList<PanelGradeView> PanelGrades { get; init; } = [];
+
+    /// <summary>What would change the grade, computed from the rule.</summary>
+    public GradeChanges ComputedChanges { get; init; } = new([], []);
+}

@@ -42,6 +42,9 @@ public sealed record ClaimFilter(
     /// <summary>Certainty slugs (high, moderate, low, very-low, no-direct-evidence, not-graded), strongest first; any of them.</summary>
     public IReadOnlyList<string> Certainties { get; init; } = [];
 
+    /// <summary>Verdict slugs of claims about the research (accurate, partly-accurate, inaccurate, cannot-be-checked); any of them.</summary>
+    public IReadOnlyList<string> Verdicts { get; init; } = [];
+
     /// <summary>The search text as typed (trimmed), or null when not searching.</summary>
     public string? Query { get; init; }
 
@@ -51,7 +54,7 @@ public sealed record ClaimFilter(
     /// <summary>The sort when none is given: relevance while searching, otherwise strongest evidence first.</summary>
     public ClaimSort DefaultSort => Query is null ? ClaimSort.Strength : ClaimSort.Relevance;
 
-    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null || Query is not null || Certainties.Count > 0;
+    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null || Query is not null || Certainties.Count > 0 || Verdicts.Count > 0;
 
     /// <summary>The query string for this state, parameters in one canonical order so equal states have equal URLs.</summary>
     public QueryString ToQueryString() => QueryString.Create(QueryPairs());
@@ -78,6 +81,11 @@ public sealed record ClaimFilter(
             yield return new("certainty", c);
         }
 
+        foreach (var v in Verdicts)
+        {
+            yield return new("verdict", v);
+        }
+
         if (Query is not null)
         {
             yield return new("q", Query);
@@ -99,6 +107,8 @@ public sealed record ClaimFilter(
     public ClaimFilter WithoutLevel(string slug) => this with { Levels = Levels.Where(l => l != slug).ToList(), Page = 1 };
 
     public ClaimFilter WithoutCertainty(string slug) => this with { Certainties = Certainties.Where(c => c != slug).ToList(), Page = 1 };
+
+    public ClaimFilter WithoutVerdict(string slug) => this with { Verdicts = Verdicts.Where(v => v != slug).ToList(), Page = 1 };
 
     public ClaimFilter WithoutMin() => this with { MinLevel = null, MinRank = null, Page = 1 };
 
@@ -155,6 +165,13 @@ public static class ClaimFilterParser
         if (Invalid("certainty", certainties, certaintySlugs) is { } certaintyError)
         {
             return (null, certaintyError);
+        }
+
+        var verdictSlugs = VerdictBadge.All.Select(v => v.Slug).ToList();
+        var verdicts = Values(query["verdict"]);
+        if (Invalid("verdict", verdicts, verdictSlugs) is { } verdictError)
+        {
+            return (null, verdictError);
         }
 
         var min = Values(query["min"]);
@@ -218,6 +235,7 @@ public static class ClaimFilterParser
             Query = q.Count == 1 ? q[0] : null,
             Terms = terms,
             Certainties = certaintySlugs.Where(certainties.Contains).ToList(),
+            Verdicts = verdictSlugs.Where(verdicts.Contains).ToList(),
         }, null);
     }
 

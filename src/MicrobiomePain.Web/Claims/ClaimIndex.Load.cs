@@ -64,12 +64,11 @@ public sealed partial class ClaimIndex
             signatures[i] = id;
         }
 
-        // Each claim's certainty as an index into CertaintyBadge.All (strongest first, "not graded" last).
+        // Each claim's judgement: its certainty (strongest first, "not graded" last) or its verdict after them.
         var certainties = new int[numbers.Length];
-        var byRank = CertaintyBadge.All.Select((c, i) => (c.Rank, i)).ToDictionary();
-        foreach (var row in await db.Claims.Select(c => new { c.Number, c.CertaintyRank }).ToListAsync())
+        foreach (var row in await db.Claims.Select(c => new { c.Number, c.CertaintyRank, c.Verdict }).ToListAsync())
         {
-            certainties[Array.BinarySearch(numbers, row.Number)] = byRank[row.CertaintyRank];
+            certainties[Array.BinarySearch(numbers, row.Number)] = JudgementIndex(row.CertaintyRank, row.Verdict);
         }
 
         var orders = new Dictionary<ClaimSort, int[]>();

@@ -12,6 +12,9 @@ public sealed record ClaimSelection(
     /// <summary>Claims per certainty slug, counted with the certainty filter left out.</summary>
     public IReadOnlyDictionary<string, int> ByCertainty { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>Claims per verdict slug, counted with the verdict filter left out.</summary>
+    public IReadOnlyDictionary<string, int> ByVerdict { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The search that selected the claims (null when not searching): its query, hits and whether it fell back.</summary>
     public SearchOutcome? Search { get; init; }
 }
@@ -29,12 +32,19 @@ public sealed partial class ClaimIndex
     private readonly int[] _levels;              // claim i's level, as an index into Vocabulary.Levels (weakest first)
     private readonly int[] _signatures;          // claim i's set of conditions, as an index into _signatureConditions
     private readonly int[][] _signatureConditions; // each distinct set of conditions, as indexes into Vocabulary.Conditions
-    private readonly int[] _certainties;         // claim i's certainty, as an index into CertaintyBadge.All (strongest first)
-    private readonly int[] _cells;               // claims per (condition set, level, certainty): [(signature * levels + level) * certainties + certainty]
+    private readonly int[] _certainties;         // claim i's judgement: a certainty (index into CertaintyBadge.All) or, after them, a verdict (CertaintyBadge.All.Count + index into VerdictBadge.All)
+    private readonly int[] _cells;               // claims per (condition set, level, judgement): [(signature * levels + level) * judgements + judgement]
     private readonly Dictionary<ClaimSort, int[]> _orders; // claim indexes in each sort order; Article is the identity
     private readonly IReadOnlyList<ConditionRef>[] _signatureRefs; // each distinct set of conditions as a list shows it
 
-    private static readonly int CertaintyCount = CertaintyBadge.All.Count;
+    // A claim has either a certainty or a verdict, so both filters share one dimension of the cells: the certainty
+    // filter passes every verdict when empty (and none when set), and the other way round.
+    private static readonly int CertaintyCount = CertaintyBadge.All.Count + VerdictBadge.All.Count;
+
+    /// <summary>A claim's place in the judgement dimension: its verdict when it has one, otherwise its certainty rank.</summary>
+    public static int JudgementIndex(int certaintyRank, string? verdict) => verdict is null
+        ? CertaintyBadge.All.Select((c, i) => (c, i)).First(x => x.c.Rank == certaintyRank).i
+        : CertaintyBadge.All.Count + VerdictBadge.All.Select((v, i) => (v, i)).First(x => x.v.Slug == verdict).i;
 
     private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] certainties, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders, SearchIndex search)
     {
@@ -72,7 +82,11 @@ public sealed partial class ClaimIndex
     {
         var conditionOk = ConditionMatches(filter.Conditions);
         var levelOk = LevelMatches(filter);
-        var certaintyOk = CertaintyBadge.All.Select(c => filter.Certainties.Count == 0 || filter.Certainties.Contains(c.Slug, StringComparer.Ordinal)).ToArray();
+        var certaintyOnly = CertaintyBadge.All.Select(c => filter.Certainties.Count == 0 || filter.Certainties.Contains(c.Slug, StringComparer.Ordinal))
+            .Concat(VerdictBadge.All.Select(_ => filter.Certainties.Count == 0)).ToArray();
+        var verdictOnly = CertaintyBadge.All.Select(_ => filter.Verdicts.Count == 0)
+            .Concat(VerdictBadge.All.Select(v => filter.Verdicts.Count == 0 || filter.Verdicts.Contains(v.Slug, StringComparer.Ordinal))).ToArray();
+        var certaintyOk = certaintyOnly.Zip(verdictOnly, (a, b) => a && b).ToArray();
         var cells = _cells;
         int[]? hitClaims = null;
         if (hits is not null)
@@ -101,6 +115,7 @@ public sealed partial class ClaimIndex
         var byCondition = new int[Vocabulary.Conditions.Count];
         var byLevel = new int[levelCount];
         var byCertainty = new int[CertaintyCount];
+        var byVerdict = new int[CertaintyCount];
         for (var cell = 0; cell < cells.Length; cell++)
         {
             var claims = cells[cell];
@@ -121,7 +136,8 @@ public sealed partial class ClaimIndex
             }
 
             byLevel[level] += conditionOk[signature] && certaintyOk[certainty] ? claims : 0;
-            byCertainty[certainty] += conditionOk[signature] && levelOk[level] ? claims : 0;
+            byCertainty[certainty] += conditionOk[signature] && levelOk[level] && verdictOnly[certainty] ? claims : 0;
+            byVerdict[certainty] += conditionOk[signature] && levelOk[level] && certaintyOnly[certainty] ? claims : 0;
         }
 
         var numbers = hits is not null && filter.Sort == ClaimSort.Relevance
@@ -134,6 +150,7 @@ public sealed partial class ClaimIndex
             Vocabulary.Levels.Select((l, i) => (l.Slug, byLevel[i])).ToDictionary())
         {
             ByCertainty = CertaintyBadge.All.Select((c, i) => (c.Slug, byCertainty[i])).ToDictionary(),
+            ByVerdict = VerdictBadge.All.Select((v, i) => (v.Slug, byVerdict[CertaintyBadge.All.Count + i])).ToDictionary(),
         };
     }
 

@@ -55,12 +55,13 @@ public static partial class ClaimQuery
         var index = await ClaimIndex.ForAsync(db, ct);
         var rows = await claims.Select(c => new
         {
-            c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed, c.CertaintyRank, c.ArticleStrength, c.Overstatement, c.DomainSteps,
+            c.Number, c.Id, c.Slug, c.Title, c.Kind, c.FirstCaveatHtml, c.Reviewed, c.CertaintyRank, c.ArticleStrength, c.Overstatement, c.DomainSteps, c.Verdict,
         }).ToListAsync(ct);
         return rows.Select(r => new ClaimSummary(
             r.Id, r.Slug, r.Title, r.Kind, index.LevelOf(r.Number), index.ConditionsOf(r.Number), r.FirstCaveatHtml, r.Reviewed)
         {
             Certainty = CertaintySummary.From(r.CertaintyRank, r.ArticleStrength, r.Overstatement, r.DomainSteps),
+            Verdict = VerdictBadge.For(r.Verdict),
         }).ToList();
     }
 
@@ -81,6 +82,7 @@ public static partial class ClaimQuery
                 l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList())
         {
             CertaintyCounts = CertaintyBadge.All.Select(c => new FacetCount(c.Slug, c.Name, selection.ByCertainty.GetValueOrDefault(c.Slug))).ToList(),
+            VerdictCounts = VerdictBadge.All.Select(v => new FacetCount(v.Slug, v.Name, selection.ByVerdict.GetValueOrDefault(v.Slug))).ToList(),
             Highlights = selection.Search is { } search
                 ? (await ClaimSearch.HighlightsAsync(db, search.Query, selection.Numbers, ct)).ToDictionary(h => new ClaimId(h.Key).ToString(), h => h.Value)
                 : new Dictionary<string, SearchHighlight>(),
@@ -131,6 +133,7 @@ public static partial class ClaimQuery
                 c.Sources.OrderBy(s => s.Position).Select(s => SourceCitation.From(s.Source!, s.Relation, s.Note)).ToList())
             {
                 CertaintyJson = c.CertaintyJson,
+                VerdictJson = c.VerdictJson,
                 Travel = c.TravelStudy == null || c.TravelStudySource == null || c.TravelEntered == null
                     ? null
                     : new ClaimTravelView(c.TravelStudy, c.TravelStudySource, c.TravelFeature, c.TravelFeatureNote, c.TravelEntered),
@@ -149,6 +152,7 @@ public static partial class ClaimQuery
             return new ClaimLookup(claim with
             {
                 Certainty = CertaintyViews.Read(claim.CertaintyJson),
+                Verdict = CertaintyViews.ReadVerdict(claim.VerdictJson),
             }, null);
         }
 

@@ -19,6 +19,9 @@ public sealed record ClaimSummary(
 {
     /// <summary>The computed certainty, each domain's step and the overstatement (see /evidence/method).</summary>
     public CertaintySummary Certainty { get; init; } = CertaintySummary.NotGraded;
+
+    /// <summary>For a claim about the research: its accuracy verdict (then it has no certainty); otherwise null.</summary>
+    public VerdictBadge? Verdict { get; init; }
 }
 
 public sealed record FacetCount(string Slug, string Name, int Count);
@@ -37,6 +40,9 @@ public sealed record ClaimListPage(
 
     /// <summary>Claims the list would show with each certainty chosen (the other filters kept).</summary>
     public IReadOnlyList<FacetCount> CertaintyCounts { get; init; } = [];
+
+    /// <summary>Claims the list would show with each verdict chosen (the other filters kept).</summary>
+    public IReadOnlyList<FacetCount> VerdictCounts { get; init; } = [];
 
     /// <summary>For a search: each listed claim's title and snippet with the matching words marked, keyed by claim id.</summary>
     public IReadOnlyDictionary<string, SearchHighlight> Highlights { get; init; } = new Dictionary<string, SearchHighlight>();
@@ -182,6 +188,13 @@ public sealed record ClaimDetail(
 
     /// <summary>How this claim was graded; null when it is not graded.</summary>
     public ClaimCertainty? Certainty { get; init; }
+
+    /// <summary>The stored verdict as read from the store; <see cref="Verdict"/> is what readers see.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? VerdictJson { get; init; }
+
+    /// <summary>For a claim about the research or about recommendations: its accuracy verdict; otherwise null.</summary>
+    public ClaimVerdictView? Verdict { get; init; }
 }
 
 /// <summary>What a claim slug resolves to: the claim, a permanent redirect from an old slug, or nothing.</summary>

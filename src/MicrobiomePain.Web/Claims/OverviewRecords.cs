@@ -47,11 +47,11 @@ public sealed record CertaintyMatrixRow(ConditionRef Condition, IReadOnlyList<Ce
 
 public sealed record CertaintyMatrixCell(CertaintyBadge Certainty, int Count, ClaimFilter Filter);
 
-/// <summary>How often, and by how much, the article sounds surer than its evidence (graded claims only).</summary>
+/// <summary>How often, and by how much, the article sounds surer than its evidence (graded effect claims only: claims about the research have verdicts and are not counted).</summary>
 public sealed record OverstatementSummary(int Graded, int Overstated, double AverageSteps)
 {
     /// <summary>The one line the home page and /article show.</summary>
     public string Sentence => Overstated == 0
         ? $"The article never sounds more certain than its evidence in the {Graded} graded claims."
-        : $"The article sounds more certain than its evidence in {Overstated} of {Graded} claims, by {AverageSteps.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} {(AverageSteps == 1 ? "step" : "steps")} on average.";
+        : $"The article sounds more certain than its evidence in {Overstated} of {Graded} graded claims, by {AverageSteps.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} {(AverageSteps == 1 ? "step" : "steps")} on average.";
 }

@@ -18,6 +18,7 @@ public static class AppCommands
         ["generate", var count, var directory] when int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             => Generate(n, directory, output),
         ["build-store", var content, var store] => BuildStore(content, store, output),
+        ["grades", .. var dir] when dir.Length <= 1 => GradeReport.Write(dir.FirstOrDefault() ?? ShippedContent(), output),
 
         // A command name with the wrong arguments is a mistake to report, not a request to start serving.
         ["generate", ..] => Usage("generate <count> <dir>   (count: a whole number above 0)", output),

@@ -17,6 +17,7 @@ public static partial class ClaimParser
         "article_quote", "hype_gap", "sources", "reviewed",
         "travel", "history",
         "about", "supported_statement", "article_strength", "article_strength_reason", "publication_bias",
+        "publication_bias_steps", "verdict", "panel_certainty",
     ];
 
     public const string EvidenceSection = "Evidence";
@@ -95,7 +96,7 @@ public static partial class ClaimParser
         var sources = ReadSources(map);
         var travel = ClaimJourneyParser.ReadTravel(map);
         var history = ClaimJourneyParser.ReadHistory(map);
-        var grading = ReadGrading(map);
+        var grading = ReadGrading(map, kind);
 
         var body = ReadBody(document, bag);
 
@@ -128,7 +129,7 @@ public static partial class ClaimParser
         };
     }
 
-    private static ClaimGradingFields ReadGrading(YamlMap map)
+    private static ClaimGradingFields ReadGrading(YamlMap map, string kind)
     {
         var about = map.String("about", required: false);
         if (about is not null && !Grading.GradingVocabulary.Abouts.Contains(about))
@@ -159,7 +160,18 @@ public static partial class ClaimParser
             map.Error(map.PositionOfKey("article_strength"), "an article_strength override needs 'article_strength_reason': one line on why the words alone mislead.");
         }
 
-        return new ClaimGradingFields(about, statement, strength, reason, map.String("publication_bias", required: false));
+        var publicationBiasSteps = map.Int("publication_bias_steps", required: false) ?? 1;
+        if (publicationBiasSteps is not (1 or 2))
+        {
+            map.Error(map.Node("publication_bias_steps")!, "publication_bias_steps is 1 (serious) or 2 (very serious).");
+        }
+
+        return new ClaimGradingFields(about, statement, strength, reason, map.String("publication_bias", required: false))
+        {
+            PublicationBiasSteps = publicationBiasSteps,
+            Verdict = ClaimJudgementParser.ReadVerdict(map, kind, about),
+            PanelGrades = ClaimJudgementParser.ReadPanelGrades(map),
+        };
     }
 
     private static List<ClaimSourceRef> ReadSources(YamlMap map)

@@ -11,7 +11,8 @@ public static class ContentChecker
         IReadOnlyList<Condition> conditions,
         IReadOnlyList<Source> sources,
         IReadOnlyList<ClaimDocument> claims,
-        ContentFiles files)
+        ContentFiles files,
+        IDictionary<string, Grading.ClaimGrading>? gradings = null)
     {
         var diagnostics = new List<ContentDiagnostic>();
         void Error(string file, SourcePosition p, string message) =>
@@ -95,7 +96,13 @@ public static class ContentChecker
                 Error(claim.File, duplicate.Last().Position, $"source '{duplicate.Key}' is cited twice; keep one entry.");
             }
 
-            diagnostics.AddRange(Grading.ClaimGrader.Check(claim, byKey));
+            // Graded once per build: the store is written from these gradings (ContentSet.Gradings).
+            var (gradingProblems, grading) = Grading.ClaimGrader.Check(claim, byKey);
+            diagnostics.AddRange(gradingProblems);
+            if (grading is not null && gradings is not null)
+            {
+                gradings[claim.Id] = grading;
+            }
         }
 
         return diagnostics;

@@ -13,14 +13,15 @@ public static class ContentHash
     public const string FormatVersion = "9";
 
     /// <summary>
-    /// A hash over every file's relative path and bytes (plus <see cref="FormatVersion"/>); hidden files and folders are
+    /// A hash over every file's relative path and bytes (plus <see cref="FormatVersion"/> and the certainty rule's
+    /// <see cref="Grading.CertaintyRule.Version"/>, since the store holds the rule's grades); hidden files and folders are
     /// left out. Equal hashes mean an existing store can be reused without reading the content again.
     /// </summary>
     public static string Of(string contentDirectory)
     {
         var root = Path.GetFullPath(contentDirectory);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes("format:" + FormatVersion + "\0"));
+        hash.AppendData(Encoding.UTF8.GetBytes("format:" + FormatVersion + "\0rule:" + Grading.CertaintyRule.Version + "\0"));
         var paths = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Select(p => Path.GetRelativePath(root, p).Replace('\\', '/'))
             .Where(p => !p.Split('/').Any(part => part.StartsWith('.')))

@@ -43,6 +43,15 @@ public sealed record Source(
 
     /// <summary>The one-line reason for the risk-of-bias judgement.</summary>
     public string? RiskOfBiasReason { get; init; }
+
+    /// <summary>The industry tie and, for a systematic review, its pooled studies and interval.</summary>
+    public SourceReview Review { get; init; } = SourceReview.None;
+}
+
+/// <summary>Rule inputs beyond the parts: a tie to the product's maker; a review's pooled studies and recorded interval.</summary>
+public sealed record SourceReview(bool IndustryTie, int? PooledStudies, string? Interval)
+{
+    public static SourceReview None { get; } = new(false, null, null);
 }
 
 /// <summary>One part of a source for the certainty rule (most sources have one; a paper with mice and a human pilot has two).</summary>
@@ -128,7 +137,28 @@ public sealed record ClaimGradingFields(
     string? PublicationBias)
 {
     public static ClaimGradingFields None { get; } = new(null, null, null, null, null);
+
+    /// <summary>Publication bias steps when recorded: 1 (serious, the default) or 2 (very serious).</summary>
+    public int PublicationBiasSteps { get; init; } = 1;
+
+    /// <summary>For a claim about the research or about recommendations: its accuracy verdict (no certainty is computed).</summary>
+    public ClaimVerdict? Verdict { get; init; }
+
+    /// <summary>Grades that expert panels gave the claim's question, each with where it was seen.</summary>
+    public IReadOnlyList<PanelGrade> PanelGrades { get; init; } = [];
 }
+
+/// <summary>
+/// The accuracy of a claim about the research or about recommendations, judged against the records: the rating
+/// (accurate, partly-accurate, inaccurate, cannot-be-checked), the sources that decide it and a one-line reason.
+/// </summary>
+public sealed record ClaimVerdict(string Rating, IReadOnlyList<(string Key, SourcePosition Position)> Sources, string Reason, SourcePosition Position);
+
+/// <summary>
+/// A panel's own grade of the claim's question: the panel (a source key), the question as the panel put it, the grade
+/// (a certainty slug), where it was seen and whether it was verified there.
+/// </summary>
+public sealed record PanelGrade(string Panel, string Question, string Grade, string SeenAt, string Verified, SourcePosition Position);
 
 /// <summary>Where an overstatement entered on the way from study to summary.</summary>
 public static class OverstatementEntry
@@ -170,6 +200,9 @@ public sealed record ContentSet(
 
     /// <summary>The search vocabulary (content/vocabulary.yml): sets of terms a search treats as the same.</summary>
     public IReadOnlyList<SynonymSet> Vocabulary { get; init; } = [];
+
+    /// <summary>Each graded claim's grading by id, computed once by the check; null when the set was not checked.</summary>
+    public IReadOnlyDictionary<string, Grading.ClaimGrading>? Gradings { get; init; }
 }
 
 /// <summary>A prose page: its slug (file name), its title (the first '# ' heading) and the rest as HTML.</summary>

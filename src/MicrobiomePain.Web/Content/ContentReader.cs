@@ -51,7 +51,8 @@ public static class ContentReader
             pages.Add(article);
         }
 
-        diagnostics.AddRange(ContentChecker.Check(levels, conditions, sources, claims, files));
+        var gradings = new Dictionary<string, Grading.ClaimGrading>(StringComparer.Ordinal);
+        diagnostics.AddRange(ContentChecker.Check(levels, conditions, sources, claims, files, gradings));
         if (diagnostics.Any(d => d.IsError))
         {
             return new ContentReadResult(null, diagnostics);
@@ -62,7 +63,7 @@ public static class ContentReader
             conditions,
             sources,
             claims.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
-            ContentHash.Of(root)) { Pages = pages, Vocabulary = vocabulary };
+            ContentHash.Of(root)) { Pages = pages, Gradings = gradings, Vocabulary = vocabulary };
         return new ContentReadResult(set, diagnostics);
     }
 

@@ -16,6 +16,7 @@ public static partial class ReferenceDataParser
         "population", "n", "finding", "verified", "unverified", "partly_verified", "note",
         "seen_at",
         "design", "population_kind", "sample_size", "risk_of_bias", "risk_of_bias_reason",
+        "industry_tie", "pooled_studies", "interval",
     ];
 
     [GeneratedRegex(@"^10\.[0-9]{4,9}/[^\s]+$")]
@@ -107,6 +108,7 @@ public static partial class ReferenceDataParser
                     SeenAt = seenAt,
                     Parts = ReadParts(map),
                     RiskOfBiasReason = map.String("risk_of_bias_reason", false),
+                    Review = ReadReview(map),
                 };
         });
 
@@ -223,6 +225,44 @@ public static partial class ReferenceDataParser
         return ok && designs.Count > 0
             ? designs.Select((d, i) => new SourcePart(d.Value, kinds[i].Value, numbers[i], risks[i].Value)).ToList()
             : [];
+    }
+
+    /// <summary>
+    /// The rule's inputs beyond the four parts: an industry tie (true/false; read the same way for every source) and,
+    /// for a systematic review, its pooled studies and whether it records its interval as wide or narrow.
+    /// </summary>
+    private static readonly string[] ReviewKeys = ["pooled_studies", "interval"];
+
+    private static SourceReview ReadReview(YamlMap map)
+    {
+        var tie = map.String("industry_tie", false);
+        if (tie is not null && tie is not ("true" or "false"))
+        {
+            map.Error(map.Node("industry_tie")!, $"industry_tie '{tie}' must be true or false (a tie to the product's maker: an author employed by it, or its funding), with the tie named in risk_of_bias_reason.");
+        }
+
+        var interval = map.String("interval", false);
+        if (interval is not null && !Grading.GradingVocabulary.Intervals.Contains(interval))
+        {
+            map.Error(map.Node("interval")!, $"interval '{interval}' is not one of: {string.Join(", ", Grading.GradingVocabulary.Intervals)} (as the review reports its pooled interval).");
+        }
+
+        var pooled = map.Int("pooled_studies", false);
+        var designs = map.Has("design") ? map.StringList("design", false).Select(d => d.Value).ToList() : [];
+        foreach (var key in ReviewKeys.Where(map.Has))
+        {
+            if (!designs.Any(d => Grading.GradingVocabulary.Design(d)?.IsReview == true))
+            {
+                map.Error(map.PositionOfKey(key), $"'{key}' belongs to a systematic review; this source's design is {string.Join(", ", designs)}.");
+            }
+        }
+
+        if (pooled is 0)
+        {
+            map.Error(map.Node("pooled_studies")!, "pooled_studies must be at least 1.");
+        }
+
+        return new SourceReview(tie == "true", pooled is > 0 ? pooled : null, Grading.GradingVocabulary.Intervals.Contains(interval ?? "") ? interval : null);
     }
 
     private static string? Slug(YamlMap map, string key)

@@ -8,7 +8,11 @@ public sealed record ClaimGrading(
     CertaintyGrade Grade,
     StrengthReading Strength,
     OverstatementReading Overstatement,
-    string SupportedStatement);
+    string SupportedStatement)
+{
+    /// <summary>What would change the grade, computed from the rule (shown under the authored "What would change this").</summary>
+    public GradeChanges Changes => GradeChanges.For(Input, Grade);
+}
 
 /// <summary>Turns a claim and the bibliography into the rule's inputs, reports what is missing, and grades it.</summary>
 public static class ClaimGrader
@@ -50,20 +54,25 @@ public static class ClaimGrader
                 continue;
             }
 
-            // Narrative reviews and journalism are not graded, so what they measured does not matter.
-            var empirical = GradingVocabulary.Design(part.Design) is { Kind: not DesignKind.NotEmpirical };
+            // Guidelines, narrative reviews and journalism are not graded, so what they measured does not matter.
+            var empirical = CertaintyRule.IsStudy(part.Design);
             if (empirical && reference.Outcome is null)
             {
                 problems.Add((reference.Position, $"source '{reference.Key}' needs 'outcome: direct' or 'outcome: indirect' (with outcome_reason): did it measure this claim's outcome?"));
                 continue;
             }
 
+            // The industry tie is the source's, read the same way whatever the claim; pooling belongs to the review part.
+            var review = GradingVocabulary.Design(part.Design)?.IsReview == true;
             graded.Add(new GradingSource(
                 reference.Key, reference.Relation, part.Design, part.PopulationKind, part.SampleSize, part.RiskOfBias,
-                reference.Outcome ?? "direct", reference.OutcomeReason));
+                reference.Outcome ?? "direct", reference.OutcomeReason, source.Review.IndustryTie,
+                review ? source.Review.PooledStudies : null, review ? source.Review.Interval : null));
         }
 
-        return problems.Count > 0 ? (null, problems) : (new GradingInput(about, graded, claim.Grading.PublicationBias), problems);
+        return problems.Count > 0
+            ? (null, problems)
+            : (new GradingInput(about, graded, claim.Grading.PublicationBias, claim.Grading.PublicationBiasSteps), problems);
     }
 
     /// <summary>The grading of a claim whose inputs are complete; null for a claim that is not graded.</summary>
@@ -88,36 +97,54 @@ public static class ClaimGrader
 
     /// <summary>
     /// Every problem with a claim's grading: missing inputs, a supported statement whose wording does not fit its
-    /// certainty, and a computed overstatement the claim does not explain. The inputs are read and graded once.
+    /// certainty, a computed overstatement the claim does not explain, and verdict or panel sources the claim does not
+    /// cite. The inputs are read and graded once; the grading is returned so the store is built from the same one.
     /// </summary>
-    public static IEnumerable<ContentDiagnostic> Check(ClaimDocument claim, IReadOnlyDictionary<string, Source> sources)
+    public static (List<ContentDiagnostic> Diagnostics, ClaimGrading? Grading) Check(ClaimDocument claim, IReadOnlyDictionary<string, Source> sources)
     {
+        var diagnostics = new List<ContentDiagnostic>();
+        void Error(SourcePosition p, string message) => diagnostics.Add(new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error, message));
+        var cited = claim.Sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, position) in claim.Grading.Verdict?.Sources ?? [])
+        {
+            if (!cited.Contains(key))
+            {
+                Error(position, $"verdict source '{key}' is not one of this claim's sources; cite it under 'sources' first.");
+            }
+        }
+
+        // A panel may have graded the claim's question without being one of its sources, but it must be in the bibliography.
+        foreach (var panel in claim.Grading.PanelGrades.Where(p => !sources.ContainsKey(p.Panel)))
+        {
+            Error(panel.Position, $"panel_certainty panel '{panel.Panel}' is not in sources.yml; add the guideline or review there first.");
+        }
+
         var (input, problems) = Inputs(claim, sources);
         foreach (var (position, message) in problems)
         {
-            yield return new ContentDiagnostic(claim.File, position.Line, position.Column, DiagnosticSeverity.Error, message);
+            Error(position, message);
         }
 
         if (input is null || claim.Grading.SupportedStatement is not { } statement)
         {
-            yield break;
+            return (diagnostics, null);
         }
 
         var grading = Grade(claim, input, statement);
         if (SupportedStatement.Problem(statement, grading.Grade.Certainty) is { } wording)
         {
-            var p = claim.FieldPositions["supported_statement"];
-            yield return new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error, wording);
+            Error(claim.FieldPositions["supported_statement"], wording);
         }
 
         // The computed overstatement and the author's account of it must agree: a claim the rule finds overstated
         // says how in its hype gap (and, through ContentChecker, where it entered on the way from the study).
         if (claim.HypeGap is null && grading.Overstatement.Steps is > 0 and var steps)
         {
-            var p = claim.FieldPositions["article_quote"];
-            yield return new ContentDiagnostic(claim.File, p.Line, p.Column, DiagnosticSeverity.Error,
+            Error(claim.FieldPositions["article_quote"],
                 $"the article's sentence reads as '{StatementStrength.Slug(grading.Strength.Strength)}' against a certainty of '{GradingVocabulary.Slug(grading.Grade.Certainty)}': " +
                 $"{steps} {(steps == 1 ? "step" : "steps")} of overstatement; say how it goes beyond the evidence in 'hype_gap' and where it entered in travel 'entered'.");
         }
+
+        return (diagnostics, grading);
     }
 }

@@ -20,12 +20,22 @@ public enum DesignKind
     Animal,
     Cells,
 
+    /// <summary>
+    /// Clinical practice guidelines: a panel's judgement of studies, not a body of evidence of its own. Not graded (the
+    /// studies are); the panel's own grade is recorded beside ours (<c>panel_certainty</c>).
+    /// </summary>
+    Guideline,
+
     /// <summary>Narrative reviews and journalism: read and cited, but not graded as evidence.</summary>
     NotEmpirical,
 }
 
 /// <summary>One study design of the closed vocabulary; <see cref="Rank"/> orders designs for the inconsistency domain.</summary>
-public sealed record StudyDesign(string Slug, string Name, DesignKind Kind, int Rank);
+public sealed record StudyDesign(string Slug, string Name, DesignKind Kind, int Rank)
+{
+    /// <summary>A systematic review pools primary studies: imprecision counts its pooled studies and participants.</summary>
+    public bool IsReview => Slug.StartsWith("systematic-review", StringComparison.Ordinal);
+}
 
 /// <summary>The closed vocabularies the certainty inputs use. They belong to the rule, so they live in code.</summary>
 public static class GradingVocabulary
@@ -33,7 +43,7 @@ public static class GradingVocabulary
     public static readonly IReadOnlyList<StudyDesign> Designs =
     [
         new("systematic-review-of-trials", "Systematic review of trials", DesignKind.Trial, 13),
-        new("guideline", "Clinical practice guideline (GRADE)", DesignKind.Trial, 12),
+        new("guideline", "Clinical practice guideline", DesignKind.Guideline, 12),
         new("randomised-trial", "Randomised trial", DesignKind.Trial, 11),
         new("non-randomised-trial", "Non-randomised trial", DesignKind.NonRandomisedTrial, 10),
         new("systematic-review-of-observational", "Systematic review of observational studies", DesignKind.Observational, 9),
@@ -55,6 +65,9 @@ public static class GradingVocabulary
     public static readonly IReadOnlyList<string> Abouts = ["humans", "animals"];
 
     public static readonly IReadOnlyList<string> Outcomes = ["direct", "indirect"];
+
+    /// <summary>What a systematic review records about its pooled interval, when it does (imprecision).</summary>
+    public static readonly IReadOnlyList<string> Intervals = ["wide", "narrow"];
 
     public static StudyDesign? Design(string slug) => Designs.FirstOrDefault(d => d.Slug == slug);
 

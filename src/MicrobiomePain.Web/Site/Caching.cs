@@ -26,7 +26,7 @@ public sealed class PerformanceOptions
 /// <item>Compression runs inside the cache, so an entry holds the bytes as sent (compressed once, served many times). An entry
 /// therefore varies by the encoding the compression middleware will choose for the request — asked of the middleware's own
 /// provider, so the key and the body can never disagree — as well as by the whole query and the content version.</item>
-/// <item>Validators and 304s belong to <see cref="ConditionalGet"/>, which runs outside the cache.</item>
+/// <item>Validators come from <see cref="ConditionalGet"/> (the store version's); the output cache answers 304s from them.</item>
 /// </list>
 /// </summary>
 public static class Caching
@@ -51,11 +51,6 @@ public static class Caching
         // every response was compressed anew). Uncached responses (caching off, bodies over the cache's size limit) pay it too.
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-        if (options.OutputCacheSeconds > 0)
-        {
-            builder.Services.AddSingleton(sp => new StoredAnswers(sp.GetRequiredService<ClaimStore>(), TimeSpan.FromSeconds(options.OutputCacheSeconds)));
-        }
-
         builder.Services.AddOutputCache(o => o.AddPolicy(ContentPolicy, policy =>
         {
             if (options.OutputCacheSeconds <= 0)
@@ -83,24 +78,24 @@ public static class Caching
     public static IApplicationBuilder UseCaching(this IApplicationBuilder app) =>
         app.UseOutputCache().UseResponseCompression().Use((context, next) =>
         {
-            // The compression middleware says Vary only when it compresses; the uncompressed answer varies too, and a shared
-            // cache that stored it without Vary would hand it to every client. (Static assets say Vary themselves.)
-            context.Response.OnStarting(() =>
-            {
-                var vary = context.Response.Headers.Vary;
-                if (!vary.Any(v => v is not null && v.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase)))
-                {
-                    context.Response.Headers.Vary = StringValues.Concat(vary, HeaderNames.AcceptEncoding);
-                }
-
-                return Task.CompletedTask;
-            });
+            // Said before the endpoint runs, not when the response starts: the output cache copies an entry's headers at its
+            // first body write, before OnStarting, and its repeats lacked Vary (CachingTests.A_repeated_request_gets_the_first…).
+            VaryByEncoding(context.Response);
             return next(context);
         });
 
-    /// <summary>Answers a repeated request from <see cref="StoredAnswers"/> when output caching is on; otherwise does nothing.</summary>
-    public static IApplicationBuilder UseStoredAnswers(this IApplicationBuilder app) =>
-        app.ApplicationServices.GetService<StoredAnswers>() is { } answers ? app.Use(answers.InvokeAsync) : app;
+    /// <summary>
+    /// The compression middleware says Vary only when it compresses; the uncompressed answer varies too, and a shared cache
+    /// that stored it without Vary would hand it to every client. (Static assets say Vary themselves.)
+    /// </summary>
+    private static void VaryByEncoding(HttpResponse response)
+    {
+        var vary = response.Headers.Vary;
+        if (!vary.Any(v => v is not null && v.Contains(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase)))
+        {
+            response.Headers.Vary = StringValues.Concat(vary, HeaderNames.AcceptEncoding);
+        }
+    }
 
     /// <summary>Marks endpoints whose response is a pure function of (content version, URL, encoding).</summary>
     public static TBuilder CacheContent<TBuilder>(this TBuilder builder)

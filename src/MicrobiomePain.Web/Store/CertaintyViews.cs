@@ -9,7 +9,7 @@ namespace MicrobiomePain.Web.Store;
 /// <summary>Turns the rule's result into the record the claim page, the API and the JSON-LD show, stored as JSON with the claim.</summary>
 public static class CertaintyViews
 {
-    public static ClaimCertainty View(ClaimGrading grading, IReadOnlyDictionary<string, Source> sources)
+    public static ClaimCertainty View(ClaimGrading grading, IReadOnlyDictionary<string, Source> sources, IReadOnlyList<PanelGrade>? panels = null)
     {
         var sourceViews = grading.Input.Sources.Select(s =>
         {
@@ -38,11 +38,29 @@ public static class CertaintyViews
             grading.Overstatement.Steps,
             grading.Overstatement.Gap,
             grading.Overstatement.Types,
-            grading.Overstatement.Words);
+            grading.Overstatement.Words)
+        {
+            PanelGrades = Panels(panels ?? [], grading.Grade.Certainty),
+            ComputedChanges = grading.Changes,
+        };
     }
 
-    public static string Json(ClaimGrading grading, IReadOnlyDictionary<string, Source> sources) =>
-        JsonSerializer.Serialize(View(grading, sources), JsonOptions);
+    public static string Json(ClaimGrading grading, IReadOnlyDictionary<string, Source> sources, IReadOnlyList<PanelGrade>? panels = null) =>
+        JsonSerializer.Serialize(View(grading, sources, panels), JsonOptions);
+
+    public static string VerdictJson(ClaimVerdict verdict, IReadOnlyList<PanelGrade> panels) =>
+        JsonSerializer.Serialize(
+            new ClaimVerdictView(VerdictBadge.For(verdict.Rating)!, verdict.Reason, verdict.Sources.Select(s => s.Key).ToList(), Panels(panels, null)),
+            JsonOptions);
+
+    public static ClaimVerdictView? ReadVerdict(string? json) => json is null ? null : JsonSerializer.Deserialize<ClaimVerdictView>(json, JsonOptions);
+
+    private static List<PanelGradeView> Panels(IReadOnlyList<PanelGrade> panels, Certainty? ours) => panels.Select(p =>
+    {
+        var grade = GradingVocabulary.Parse(p.Grade)!.Value;
+        return new PanelGradeView(p.Panel, p.Question, CertaintyBadge.For(grade), p.SeenAt, p.Verified,
+            ours is { } o ? PanelGradeView.AgreementOf(o, grade) : null);
+    }).ToList();
 
     public static ClaimCertainty? Read(string? json) => json is null ? null : JsonSerializer.Deserialize<ClaimCertainty>(json, JsonOptions);
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace MicrobiomePain.Web.Store;
 
 /// <summary>One immutable, built store file and the content version it holds.</summary>
-public sealed record StoreVersion(string Path, string ContentHash, DateTimeOffset BuiltAt)
+public sealed partial record StoreVersion(string Path, string ContentHash, DateTimeOffset BuiltAt)
 {
     /// <summary>Short form of the content hash shown in the footer and used in ETags.</summary>
     public string ShortHash => ContentHash[..12];

@@ -44,6 +44,12 @@ public sealed class ClaimRow
 
     /// <summary>The whole grading as shown on the claim page (a serialised ClaimCertainty); null when not graded.</summary>
     public string? CertaintyJson { get; set; }
+
+    /// <summary>For a claim about the research: its verdict slug (accurate … cannot-be-checked); null for an effect claim.</summary>
+    public string? Verdict { get; set; }
+
+    /// <summary>The verdict as shown on the claim page (a serialised ClaimVerdictView); null for an effect claim.</summary>
+    public string? VerdictJson { get; set; }
     public EvidenceLevelRow? Level { get; set; }
     public List<CaveatRow> Caveats { get; set; } = [];
     public List<ClaimConditionRow> Conditions { get; set; } = [];

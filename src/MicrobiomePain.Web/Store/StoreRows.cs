@@ -38,14 +38,17 @@ public sealed record StoreRows(
         foreach (var claim in content.Claims)
         {
             var number = ClaimId.Parse(claim.Id).Number;
-            var grading = Grading.ClaimGrader.For(claim, sourcesByKey);
+            // Graded once per build: the check's grading when the set was checked (ContentReader), else graded here.
+            var grading = content.Gradings is { } graded ? graded.GetValueOrDefault(claim.Id) : Grading.ClaimGrader.For(claim, sourcesByKey);
             claims.Add(new ClaimRow
             {
                 CertaintyRank = grading is null ? -1 : (int)grading.Grade.Certainty,
                 ArticleStrength = grading is null ? null : (int)grading.Strength.Strength,
                 Overstatement = grading?.Overstatement.Steps,
                 DomainSteps = grading is null ? null : string.Join(',', grading.Grade.Domains.Select(d => d.Steps)),
-                CertaintyJson = grading is null ? null : CertaintyViews.Json(grading, sourcesByKey),
+                CertaintyJson = grading is null ? null : CertaintyViews.Json(grading, sourcesByKey, claim.Grading.PanelGrades),
+                Verdict = claim.Grading.Verdict?.Rating,
+                VerdictJson = claim.Grading.Verdict is { } verdict ? CertaintyViews.VerdictJson(verdict, claim.Grading.PanelGrades) : null,
                 Number = number, Id = claim.Id, Slug = claim.Slug, Title = claim.Title, Kind = claim.Kind,
                 LevelSlug = claim.Evidence, LevelRank = ranks[claim.Evidence], LevelReasoning = claim.LevelReasoning,
                 ArticleQuote = claim.ArticleQuote, HypeGap = claim.HypeGap, Reviewed = claim.Reviewed,

@@ -123,7 +123,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
         var get = doc.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
 
         var parameters = get.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["certainty", "condition", "evidence", "min", "page", "q", "sort"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["certainty", "condition", "evidence", "min", "page", "q", "sort", "verdict"], parameters.Keys.Order(StringComparer.Ordinal));
         Assert.All(parameters.Values, p => Assert.Equal("query", p.GetProperty("in").GetString()));
         Assert.Equal("array", parameters["condition"].GetProperty("schema").GetProperty("type").GetString());
         Assert.Equal(200, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());

@@ -8,18 +8,12 @@ using Microsoft.Playwright;
 namespace MicrobiomePain.Tests.Browser;
 
 /// <summary>
-/// One Chromium and one app for every browser test: the app (a copy of the shipped content) listens on a real
+/// One app for the browser tests of the in-memory app (the run's one <see cref="Chromium"/> drives it): the app (a copy of the shipped content) listens on a real
 /// loopback port, because a browser cannot reach the in-memory test server.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture(Chromium chromium) : IAsyncLifetime
 {
-    /// <summary>Debian's Chromium; CHROMIUM_PATH overrides it (e.g. to check that a missing browser fails in CI).</summary>
-    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
     private TestApp? _app;
-    private string? _unavailable;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -57,10 +51,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["home", "list", "list-empty", "claim", "map", "conditions", "condition", "evidence", "404", "400", "search", "article", "sources", "about",
          "changes", "travel-claim", "method", "map-certainty", "claim-graded-animals", "list-by-certainty"];
 
+    public Chromium Chromium => chromium;
+
     public async ValueTask InitializeAsync()
     {
-        _unavailable = ChromiumUnavailable();
-        if (_unavailable is not null)
+        if (Chromium.Unavailable is not null)
         {
             return;
         }
@@ -70,70 +65,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         _app.StartServer();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address);
-        using (var http = new HttpClient { BaseAddress = BaseAddress })
-        {
-            var list = await http.GetStringAsync(new Uri("/claims", UriKind.Relative));
-            SampleClaimPath = "/claims/" + Html.ListedSlugs(list)[0];
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await LaunchChromiumAsync(_playwright);
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var list = await http.GetStringAsync(new Uri("/claims", UriKind.Relative));
+        SampleClaimPath = "/claims/" + Html.ListedSlugs(list)[0];
     }
 
-    /// <summary>Debian's Chromium, headless, with no network beyond loopback (the machine has none, and lookups would hang).</summary>
-    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-            ],
-        });
-
-    /// <summary>Fails (in CI) or skips (elsewhere) a browser test that cannot run: a missing browser must not pass silently in CI.</summary>
-    public static void RequireChromium(string? unavailable)
+    /// <summary>The options of a fresh context on this app, at the given width and scheme.</summary>
+    public BrowserNewContextOptions Options(int width = 1280, ColorScheme scheme = ColorScheme.Light) => new()
     {
-        if (unavailable is null)
-        {
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable("CI") == "true")
-        {
-            Assert.Fail("Browser tests need Chromium in CI: " + unavailable);
-        }
-
-        Assert.Skip("Browser test skipped: " + unavailable);
-    }
-
-    /// <summary>Why browser tests cannot run here, or null.</summary>
-    public static string? ChromiumUnavailable() =>
-        File.Exists(ChromiumPath) ? null : $"{ChromiumPath} was not found (apt-get install chromium); .ci/run installs it when CI=true";
+        BaseURL = BaseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        ColorScheme = scheme,
+    };
 
     /// <summary>A fresh page (own context, so no shared history or focus) at the given width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
-    {
-        RequireChromium(_unavailable);
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            ColorScheme = scheme,
-        });
-        return await context.NewPageAsync();
-    }
+    public Task<IPage> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light) => chromium.NewPageAsync(Options(width, scheme));
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

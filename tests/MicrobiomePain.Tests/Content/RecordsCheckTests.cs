@@ -19,7 +19,8 @@ public sealed class RecordsCheckTests
 
     private static Dictionary<string, ClaimDocument> Claims => Shipped.Value.Claims.ToDictionary(c => c.Id);
 
-    private static string Statement(string claimId) => Claims[claimId].Grading.SupportedStatement ?? "";
+    // A claim about the research shows its verdict's reason where an effect claim shows its supported statement.
+    private static string Statement(string claimId) => Claims[claimId].Grading.SupportedStatement ?? Claims[claimId].Grading.Verdict?.Reason ?? "";
 
     private static ClaimSourceRef Cited(string claimId, string key) => Claims[claimId].Sources.Single(s => s.Key == key);
 
