@@ -60,7 +60,7 @@ public static class ApiSetup
 
         return TypedResults.Ok(new ClaimListResponse(
             page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, Links.ClaimList(filter),
-            page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts, VerdictCounts = page.VerdictCounts });
+            page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts, Search = page.Search, VerdictCounts = page.VerdictCounts });
     }
 
     private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
@@ -100,6 +100,11 @@ public sealed record ClaimListResponse(
 
     /// <summary>Claims per accuracy verdict (claims about the research), counted as the list page counts them.</summary>
     public IReadOnlyList<FacetCount> VerdictCounts { get; init; } = [];
+
+    /// <summary>For a search (q): the words looked for, whether the claims listed have only some of them (fallback), the
+    /// synonyms searched for, and near searches when nothing matched. Absent without q.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SearchSummary? Search { get; init; }
 }
 
 public sealed record EvidenceLevelResponse(LevelBadge Level, string Description, string MoveUp, int ClaimCount);

@@ -48,7 +48,7 @@ public static class OpenApiDocs
             Type = JsonSchemaType.String,
             Enum = [.. VerdictBadge.All.Select(v => (System.Text.Json.Nodes.JsonNode)v.Slug)],
         }, repeatable: true);
-        yield return Query("q", $"Search words (all must match, each as a prefix); at most {ClaimSearch.MaxQueryLength} characters and {ClaimSearch.MaxTerms} words. Search syntax is treated as text.", new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClaimSearch.MaxQueryLength });
+        yield return Query("q", $"Search words (question words and other stop words are dropped; each word matches as a prefix, with its stemmed forms and the synonyms of content/vocabulary.yml; all must match, and when no claim has them all, claims with any of them are listed and `search.fallback` is true); at most {ClaimSearch.MaxQueryLength} characters and {ClaimSearch.MaxTerms} words. Search syntax is treated as text.", new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ClaimSearch.MaxQueryLength });
         yield return Query("sort", "Order: relevance (default when searching), strength (default otherwise), article, title, reviewed, overstatement (most overstated first).", new OpenApiSchema
         {
             Type = JsonSchemaType.String,

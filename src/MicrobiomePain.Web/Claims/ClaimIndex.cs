@@ -14,6 +14,9 @@ public sealed record ClaimSelection(
 
     /// <summary>Claims per verdict slug, counted with the verdict filter left out.</summary>
     public IReadOnlyDictionary<string, int> ByVerdict { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The search that selected the claims (null when not searching): its query, hits and whether it fell back.</summary>
+    public SearchOutcome? Search { get; init; }
 }
 
 /// <summary>

@@ -21,8 +21,8 @@ public static partial class ClaimQuery
     public static async Task<ClaimSelection> SelectAsync(ClaimStoreContext db, ClaimFilter filter, int skip, int take, CancellationToken ct)
     {
         var index = await ClaimIndex.ForAsync(db, ct);
-        var hits = await ClaimSearch.HitsAsync(db, index.Search, filter, ct);
-        return index.Select(filter, hits, skip, take);
+        var search = await ClaimSearch.HitsAsync(db, index.Search, filter, ct);
+        return index.Select(filter, search?.Hits, skip, take) with { Search = search };
     }
 
     /// <summary>A sort order as SQL; the <see cref="ClaimIndex"/> reads each order through this when it loads.</summary>
@@ -83,8 +83,30 @@ public static partial class ClaimQuery
         {
             CertaintyCounts = CertaintyBadge.All.Select(c => new FacetCount(c.Slug, c.Name, selection.ByCertainty.GetValueOrDefault(c.Slug))).ToList(),
             VerdictCounts = VerdictBadge.All.Select(v => new FacetCount(v.Slug, v.Name, selection.ByVerdict.GetValueOrDefault(v.Slug))).ToList(),
-            Highlights = (await ClaimSearch.HighlightsAsync(db, filter, selection.Numbers, ct))
-                .ToDictionary(h => new ClaimId(h.Key).ToString(), h => h.Value),
+            Highlights = selection.Search is { } search
+                ? (await ClaimSearch.HighlightsAsync(db, search.Query, selection.Numbers, ct)).ToDictionary(h => new ClaimId(h.Key).ToString(), h => h.Value)
+                : new Dictionary<string, SearchHighlight>(),
+            Search = await SearchSummaryAsync(db, filter, selection.Search, ct),
+        };
+    }
+
+    /// <summary>How the search was read, for the page and the API; "did you mean" only when no claim has any of the words.</summary>
+    private static async Task<SearchSummary?> SearchSummaryAsync(ClaimStoreContext db, ClaimFilter filter, SearchOutcome? search, CancellationToken ct)
+    {
+        if (search is null)
+        {
+            return null;
+        }
+
+        var index = (await ClaimIndex.ForAsync(db, ct)).Search;
+        var suggestions = search.Hits.Count == 0 && filter.Terms.Count > 0 ? await SearchSuggestions.ForAsync(db, index, filter.Terms, ct) : [];
+        return new SearchSummary(
+            filter.Terms,
+            search.Fallback,
+            search.Query.Groups.Where(g => g.AlsoSearched.Count > 0).Select(g => new SearchExpansion(g.Words, g.AlsoSearched)).ToList(),
+            suggestions)
+        {
+            Vocabulary = index.Vocabulary.Sets.Select(set => (IReadOnlyList<string>)set.Select(t => t.Text).ToList()).ToList(),
         };
     }
 

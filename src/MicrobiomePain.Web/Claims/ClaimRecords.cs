@@ -46,7 +46,25 @@ public sealed record ClaimListPage(
 
     /// <summary>For a search: each listed claim's title and snippet with the matching words marked, keyed by claim id.</summary>
     public IReadOnlyDictionary<string, SearchHighlight> Highlights { get; init; } = new Dictionary<string, SearchHighlight>();
+
+    /// <summary>For a search: how it was read (null when not searching).</summary>
+    public SearchSummary? Search { get; init; }
 }
+
+/// <summary>
+/// How a search was read: the words looked for (stop words dropped), whether no claim had all of them so claims with any
+/// of them are listed (<see cref="Fallback"/>), the synonyms added from the content's vocabulary, and, when nothing matched
+/// at all, searches with near words ("did you mean").
+/// </summary>
+public sealed record SearchSummary(IReadOnlyList<string> Words, bool Fallback, IReadOnlyList<SearchExpansion> AlsoSearched, IReadOnlyList<string> Suggestions)
+{
+    /// <summary>Every synonym set of the vocabulary, for the page to list (not sent by the API with every search).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<IReadOnlyList<string>> Vocabulary { get; init; } = [];
+}
+
+/// <summary>Words of a search and the vocabulary's terms searched for with them.</summary>
+public sealed record SearchExpansion(string Words, IReadOnlyList<string> Terms);
 
 public sealed record SourceCitation(
     string Key,

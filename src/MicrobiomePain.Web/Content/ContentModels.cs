@@ -198,6 +198,9 @@ public sealed record ContentSet(
     /// <summary>Prose pages from content/pages/*.md (about, …).</summary>
     public IReadOnlyList<PageDocument> Pages { get; init; } = [];
 
+    /// <summary>The search vocabulary (content/vocabulary.yml): sets of terms a search treats as the same.</summary>
+    public IReadOnlyList<SynonymSet> Vocabulary { get; init; } = [];
+
     /// <summary>Each graded claim's grading by id, computed once by the check; null when the set was not checked.</summary>
     public IReadOnlyDictionary<string, Grading.ClaimGrading>? Gradings { get; init; }
 

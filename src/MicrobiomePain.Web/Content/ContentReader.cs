@@ -34,6 +34,10 @@ public static class ContentReader
         var sources = ContentText.ReadYaml(Path.Combine(root, ContentFiles.Default.Sources), diagnostics, ReferenceDataParser.ParseSources);
         var claims = ReadClaims(claimsDirectory, diagnostics);
 
+        // The search vocabulary is optional: without it a search finds only the words the claims use.
+        var vocabularyPath = Path.Combine(root, SearchVocabularyParser.FileName);
+        var vocabulary = File.Exists(vocabularyPath) ? ContentText.ReadYaml(vocabularyPath, diagnostics, SearchVocabularyParser.Parse) : [];
+
         var pages = PageParser.ReadPages(Path.Combine(root, "pages"), claims, diagnostics);
         foreach (var claim in claims)
         {
@@ -60,7 +64,7 @@ public static class ContentReader
             conditions,
             sources,
             claims.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
-            ContentHash.Of(root)) { Pages = pages, Gradings = gradings, Article = sentences };
+            ContentHash.Of(root)) { Pages = pages, Gradings = gradings, Article = sentences, Vocabulary = vocabulary };
         return new ContentReadResult(set, diagnostics);
     }
 

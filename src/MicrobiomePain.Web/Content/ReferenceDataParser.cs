@@ -289,7 +289,7 @@ public static partial class ReferenceDataParser
         return value;
     }
 
-    private static List<T> ParseList<T>(string yaml, DiagnosticBag bag, string what, Func<YamlMap, T?> read)
+    internal static List<T> ParseList<T>(string yaml, DiagnosticBag bag, string what, Func<YamlMap, T?> read)
         where T : class
     {
         var result = new List<T>();

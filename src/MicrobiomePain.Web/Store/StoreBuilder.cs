@@ -64,16 +64,12 @@ public static class StoreBuilder
         // column names), because the change tracker costs more than parsing at 10k+ claims.
         db.Database.EnsureCreated();
         IReadOnlyList<MicrobiomePain.Web.Claims.SearchDocument> documents;
-        Task<MicrobiomePain.Web.Claims.SearchPostings> tokenizing;
         using (var transaction = connection.BeginTransaction())
         {
             // Secondary indexes are built after the rows are in (one sort each) instead of updated row by row.
             var indexes = DropIndexes(connection, transaction);
             var rows = StoreRows.From(content);
-
-            // The search index's postings are tokenized on another core while this one writes the rows and FTS5.
             documents = MicrobiomePain.Web.Claims.ClaimSearch.Documents(rows);
-            tokenizing = Task.Run(() => MicrobiomePain.Web.Claims.SearchPostings.Tokenize(documents));
             var writer = new StoreRowWriter(db.Model, connection);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
@@ -96,8 +92,8 @@ public static class StoreBuilder
             transaction.Commit();
         }
 
-        // The search index's postings are checked against FTS5's committed index (fts5vocab), so its tokens are FTS5's own.
-        MicrobiomePain.Web.Claims.SearchIndex.Write(connection, documents, tokenizing.GetAwaiter().GetResult());
+        // The search index's postings are read from FTS5's committed index (fts5vocab), so its tokens are FTS5's own.
+        MicrobiomePain.Web.Claims.SearchIndex.Write(connection, documents, content.Vocabulary);
 
         // Statistics for the query planner, as before. No VACUUM: rows were only ever inserted into a new file, so it has no
         // free pages to reclaim.

@@ -11,17 +11,18 @@ namespace MicrobiomePain.Tests.Claims;
 /// </summary>
 internal static class SqlClaimFilter
 {
-    /// <summary>The filter's search as a composable query (the site reads the same statement with a data reader in
-    /// <see cref="ClaimSearch.AllHitsAsync"/>): the same MATCH expression and the same rank.</summary>
+    /// <summary>A search as a composable query (the site reads the same statement with a data reader in
+    /// <see cref="ClaimSearch.AllHitsAsync"/>): the MATCH expression the site ran (<see cref="SearchQuery.MatchExpression"/>,
+    /// its fallback included) and the same rank.</summary>
     // The concatenated parts are the site's own constants (table, rank); the reader's words go in as the parameter {0}.
 #pragma warning disable EF1003
-    public static IQueryable<SearchHit> Hits(ClaimStoreContext db, ClaimFilter filter) =>
+    public static IQueryable<SearchHit> Hits(ClaimStoreContext db, string match) =>
         db.Set<SearchHit>().FromSqlRaw(
             "SELECT rowid AS Number, " + ClaimSearch.Rank + " AS Rank FROM " + ClaimSearch.Table + " WHERE " + ClaimSearch.Table + " MATCH {0}",
-            ClaimSearch.MatchExpression(filter.Terms));
+            match);
 #pragma warning restore EF1003
 
-    public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter)
+    public static IQueryable<ClaimRow> Apply(ClaimStoreContext db, ClaimFilter filter, string? match)
     {
         IQueryable<ClaimRow> claims = db.Claims;
         if (filter.Query is not null && filter.Terms.Count == 0)
@@ -33,7 +34,7 @@ internal static class SqlClaimFilter
         if (filter.Query is not null)
         {
             // An uncorrelated IN (…): SQLite runs the FTS5 match once, not once per claim.
-            var hits = Hits(db, filter).Select(h => h.Number);
+            var hits = Hits(db, match!).Select(h => h.Number);
             claims = claims.Where(c => hits.Contains(c.Number));
         }
 
