@@ -62,7 +62,7 @@ public sealed class VerdictDiagnosticsTests
         var root = TestContent.Create([]);
         File.WriteAllText(Path.Combine(root, "sources.yml"), sources);
         File.WriteAllText(Path.Combine(root, "claims", "verdict.md"), claim);
-        File.WriteAllText(Path.Combine(root, "article.md"), "# Article\n\n[[claim:verdict]]\n");
+        File.WriteAllText(Path.Combine(root, "article.md"), TestContent.Article("# Article\n", "C1"));
         return root;
     }
 
