@@ -29,8 +29,19 @@ public static class ConditionalGet
             headers.CacheControl = "no-cache";
             headers.ETag = version.ETag;
             headers.LastModified = version.LastModifiedText;
+            var current = NotModifiedBody.Names(context.Request, version.ETag);
+            if (current)
+            {
+                context.Response.Body = new NotModifiedBody(context.Response.Body, context.Response);
+            }
+
             context.Response.OnStarting(() =>
             {
+                if (current)
+                {
+                    NotModifiedBody.MakeNotModified(context.Response);
+                }
+
                 if (context.Response.StatusCode is not (StatusCodes.Status200OK or StatusCodes.Status304NotModified))
                 {
                     headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.ETag);
