@@ -17,7 +17,7 @@ public static partial class ClaimQuery
             .Select(c => new ArticleClaimRef(
                 c.Id, c.Slug, c.Title, c.ArticleQuote,
                 new LevelBadge(c.LevelSlug, c.Level!.Name, c.Level.Symbol, c.LevelRank),
-                CertaintyBadge.ForRank(c.CertaintyRank), c.Overstatement))
+                CertaintyBadge.ForRank(c.CertaintyRank), c.Overstatement, c.Verdict))
             .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, ct);
         return rows.GroupBy(r => r.Section).Select(section =>
         {
@@ -55,8 +55,12 @@ public static partial class ClaimQuery
     };
 }
 
-/// <summary>A claim as a row of /article shows it: its sentence, title, level, certainty and overstatement.</summary>
-public sealed record ArticleClaimRef(string Id, string Slug, string Title, string Quote, LevelBadge Level, CertaintyBadge Certainty, int? Overstatement);
+/// <summary>A claim as a row of /article shows it: its sentence, title, level, certainty or verdict, and overstatement.</summary>
+public sealed record ArticleClaimRef(string Id, string Slug, string Title, string Quote, LevelBadge Level, CertaintyBadge Certainty, int? Overstatement, string? VerdictSlug)
+{
+    /// <summary>A claim about the research shows its verdict where an effect claim shows its certainty (issue 29).</summary>
+    public VerdictBadge? Verdict => VerdictBadge.For(VerdictSlug);
+}
 
 /// <summary>One sentence: its place, opening words, what it is (claim, part of one, or why not checkable) and its claims.</summary>
 public sealed record ArticleRowView(string Place, string Opens, string Mark, string MarkName, string? Reason, IReadOnlyList<ArticleClaimRef> Claims)

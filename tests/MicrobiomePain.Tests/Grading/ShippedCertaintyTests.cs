@@ -131,9 +131,28 @@ public sealed class ShippedCertaintyTests(ShippedFixture fixture) : IClassFixtur
         Assert.Equal(fixture.Content.Claims.Count(c => c.Grading.Verdict is null), graded.Count);
         var sentence = $"The article sounds more certain than its evidence in {over.Count} of {graded.Count} graded claims";
         Assert.Contains(sentence, await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct), StringComparison.Ordinal);
-        Assert.Contains(sentence, await client.GetStringAsync(new Uri("/article", UriKind.Relative), Ct), StringComparison.Ordinal);
+        var article = await client.GetStringAsync(new Uri("/article", UriKind.Relative), Ct);
+        Assert.Contains(sentence, article, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"gap-picture\"", article, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"gap-picture\"", await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct), StringComparison.Ordinal);
         Assert.Contains("Claims by condition and certainty of the evidence", await client.GetStringAsync(new Uri("/map?view=certainty", UriKind.Relative), Ct), StringComparison.Ordinal);
         Assert.Contains("Hooijmans", await client.GetStringAsync(new Uri("/evidence/method", UriKind.Relative), Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task On_the_article_page_a_claim_about_the_research_shows_its_verdict_not_a_certainty()
+    {
+        using var client = fixture.App.NewClient();
+        var article = await client.GetStringAsync(new Uri("/article", UriKind.Relative), Ct);
+        var verdicts = fixture.Content.Claims.Where(c => c.Grading.Verdict is not null).ToList();
+        Assert.NotEmpty(verdicts);
+        foreach (var claim in verdicts)
+        {
+            var row = article[article.IndexOf($"id=\"claim-{claim.Slug}\"", StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("</li>", StringComparison.Ordinal)];
+            Assert.Contains("Verdict", row, StringComparison.Ordinal);
+            Assert.DoesNotContain("Certainty", row, StringComparison.Ordinal);
+        }
     }
 
     private static List<string> ParseCsv(string line)
