@@ -63,37 +63,19 @@ internal static partial class ClaimJourneyParser
 
     public static List<ClaimHistoryEntry> ReadHistory(YamlMap map)
     {
-        var result = new List<ClaimHistoryEntry>();
-        var node = map.Node("history");
-        if (node is null)
-        {
-            return result;
-        }
-
-        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
-        {
-            map.Error(node, "'history' is a list of changes, each with date, change and why, e.g. '- date: 2026-11-24'.");
-            return result;
-        }
-
-        foreach (var item in seq.Children)
-        {
-            if (item is not YamlMappingNode entry)
+        var result = map.ReadMappings("history",
+            "'history' is a list of changes, each with date, change and why, e.g. '- date: 2026-11-24'.",
+            "each history entry is a set of fields: date, change, why.",
+            (fields, entry) =>
             {
-                map.Error(item, "each history entry is a set of fields: date, change, why.");
-                continue;
-            }
-
-            var fields = map.Nested(entry);
-            fields.RejectUnknownKeys(HistoryKeys, "a history entry");
-            var date = fields.Date("date", required: true);
-            var change = fields.String("change", required: true);
-            var why = fields.String("why", required: true);
-            if (date is not null && change is not null && why is not null)
-            {
-                result.Add(new ClaimHistoryEntry(date.Value, change, why, map.PositionOf(item)));
-            }
-        }
+                fields.RejectUnknownKeys(HistoryKeys, "a history entry");
+                var date = fields.Date("date", required: true);
+                var change = fields.String("change", required: true);
+                var why = fields.String("why", required: true);
+                return date is not null && change is not null && why is not null
+                    ? new ClaimHistoryEntry(date.Value, change, why, map.PositionOf(entry))
+                    : null;
+            });
 
         foreach (var duplicate in result.GroupBy(h => (h.Date, h.Change)).Where(g => g.Count() > 1))
         {

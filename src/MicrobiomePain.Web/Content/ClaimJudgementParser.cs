@@ -57,58 +57,36 @@ internal static class ClaimJudgementParser
             : new ClaimVerdict(rating, sources, reason, map.PositionOf(mapping));
     }
 
-    public static List<PanelGrade> ReadPanelGrades(YamlMap map)
-    {
-        var result = new List<PanelGrade>();
-        var node = map.Node("panel_certainty");
-        if (node is null)
-        {
-            return result;
-        }
-
-        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
-        {
-            map.Error(node, "'panel_certainty' is a list of panel grades, each with panel, question, grade, seen_at and verified.");
-            return result;
-        }
-
-        foreach (var item in seq.Children)
-        {
-            if (item is not YamlMappingNode entry)
+    public static List<PanelGrade> ReadPanelGrades(YamlMap map) =>
+        map.ReadMappings("panel_certainty",
+            "'panel_certainty' is a list of panel grades, each with panel, question, grade, seen_at and verified.",
+            "each panel grade is a set of fields: panel, question, grade, seen_at, verified.",
+            (grade, entry) =>
             {
-                map.Error(item, "each panel grade is a set of fields: panel, question, grade, seen_at, verified.");
-                continue;
-            }
+                grade.RejectUnknownKeys(PanelKeys, "a panel grade");
+                var panel = grade.String("panel", required: true);
+                var question = grade.String("question", required: true);
+                var level = grade.String("grade", required: true);
+                var seenAt = grade.String("seen_at", required: true);
+                var verified = grade.String("verified", required: true);
+                var certainty = level is null ? null : Grading.GradingVocabulary.Parse(level);
+                if (level is not null && certainty is null or Grading.Certainty.NoDirectEvidence)
+                {
+                    grade.Error(grade.Node("grade")!, $"grade '{level}' is not one of: high, moderate, low, very-low (the panel's GRADE certainty).");
+                }
 
-            var grade = map.Nested(entry);
-            grade.RejectUnknownKeys(PanelKeys, "a panel grade");
-            var panel = grade.String("panel", required: true);
-            var question = grade.String("question", required: true);
-            var level = grade.String("grade", required: true);
-            var seenAt = grade.String("seen_at", required: true);
-            var verified = grade.String("verified", required: true);
-            var certainty = level is null ? null : Grading.GradingVocabulary.Parse(level);
-            if (level is not null && certainty is null or Grading.Certainty.NoDirectEvidence)
-            {
-                grade.Error(grade.Node("grade")!, $"grade '{level}' is not one of: high, moderate, low, very-low (the panel's GRADE certainty).");
-            }
+                if (seenAt is not null && !(Uri.TryCreate(seenAt, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+                {
+                    grade.Error(grade.Node("seen_at")!, "seen_at must be the absolute http(s) address of the page where the panel's grade was seen.");
+                }
 
-            if (seenAt is not null && !(Uri.TryCreate(seenAt, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
-            {
-                grade.Error(grade.Node("seen_at")!, "seen_at must be the absolute http(s) address of the page where the panel's grade was seen.");
-            }
+                if (verified is not null && !ReferenceDataParser.VerificationMarks.Contains(verified))
+                {
+                    grade.Error(grade.Node("verified")!, $"verified '{verified}' is not one of: {string.Join(", ", ReferenceDataParser.VerificationMarks)}.");
+                }
 
-            if (verified is not null && !ReferenceDataParser.VerificationMarks.Contains(verified))
-            {
-                grade.Error(grade.Node("verified")!, $"verified '{verified}' is not one of: {string.Join(", ", ReferenceDataParser.VerificationMarks)}.");
-            }
-
-            if (panel is not null && question is not null && level is not null && seenAt is not null && verified is not null)
-            {
-                result.Add(new PanelGrade(panel, question, level, seenAt, verified, map.PositionOf(entry)));
-            }
-        }
-
-        return result;
-    }
+                return panel is not null && question is not null && level is not null && seenAt is not null && verified is not null
+                    ? new PanelGrade(panel, question, level, seenAt, verified, map.PositionOf(entry))
+                    : null;
+            });
 }

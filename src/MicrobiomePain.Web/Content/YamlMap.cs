@@ -41,6 +41,41 @@ internal sealed class YamlMap
     /// <summary>A map over a nested mapping, reporting into the same file at the same offset.</summary>
     public YamlMap Nested(YamlMappingNode node) => new(node, _bag, _lineOffset);
 
+    /// <summary>
+    /// A key holding a non-empty list of mappings (history entries, panel grades): each mapping is read by
+    /// <paramref name="read"/> (null: it reported its own problems); a wrong shape is reported with the messages given.
+    /// </summary>
+    public List<T> ReadMappings<T>(string key, string listMessage, string itemMessage, Func<YamlMap, YamlMappingNode, T?> read)
+        where T : class
+    {
+        var result = new List<T>();
+        var node = Node(key);
+        if (node is null)
+        {
+            return result;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            Error(node, listMessage);
+            return result;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode entry)
+            {
+                Error(item, itemMessage);
+            }
+            else if (read(Nested(entry), entry) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
     public SourcePosition PositionOf(YamlNode node) =>
         new((int)node.Start.Line + _lineOffset, (int)node.Start.Column);
 
