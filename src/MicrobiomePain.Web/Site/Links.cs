@@ -20,11 +20,13 @@ public static class Links
     public const string Article = "/article";
     public const string Sources = "/sources";
     public const string Changes = "/changes";
+    /// <summary>Prose pages the site's own pages link to; their addresses are their content's (content/pages/*.md 'path'),
+    /// and ShippedContentTests checks that a page has each.</summary>
     public const string About = "/about";
     public const string Sitemap = "/sitemap.xml";
 
-    /// <summary>The reader's pages, in the order the sitemap lists them.</summary>
-    public static readonly IReadOnlyList<string> Pages = [Home, Claims, Map, Conditions, Evidence, Article, Sources, Changes, About, Method];
+    /// <summary>The reader's pages that code serves, in the order the sitemap lists them; prose pages follow, from content.</summary>
+    public static readonly IReadOnlyList<string> Pages = [Home, Claims, Map, Conditions, Evidence, Article, Sources, Changes];
 
     /// <summary>A claim's page, its permalink and canonical URL.</summary>
     public static string Claim(string slug) => Claims + "/" + slug;
