@@ -52,8 +52,8 @@ app.UseConditionalGet();  // the store version's ETag / Last-Modified; the outpu
 app.UseCaching();         // output cache, with compression inside it (Site/Caching)
 app.MapSite();            // static assets (never output-cached) and the Razor pages
 app.MapApi();             // /api/*, /openapi/v1.json
-app.MapExports();         // /claims.csv, /feed.atom, /conditions/{slug}/feed.atom, /changes.atom
-app.MapCitations();       // /claims/{slug}/cite.bib|.ris|.json, /claims/by-id/{id}
+app.MapExports();         // every export of Api/ExportRegistry: CSV, JSON Lines, Atom feeds, citations
+app.MapCitations();       // /claims/by-id/{id}
 app.MapSitemap();         // /sitemap.xml, /robots.txt
 app.Run();
 return 0;

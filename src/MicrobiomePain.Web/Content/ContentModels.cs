@@ -208,8 +208,15 @@ public sealed record ContentSet(
     public ArticleRecord? Article { get; init; }
 }
 
-/// <summary>A prose page: its slug (file name), its title (the first '# ' heading) and the rest as HTML.</summary>
-public sealed record PageDocument(string Slug, string Title, string Html);
+/// <summary>A prose page: its slug (file name), its title and its body as HTML.</summary>
+public sealed record PageDocument(string Slug, string Title, string Html)
+{
+    /// <summary>The page's address from its front matter; null for the article, which has a page of its own.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>One sentence for search results and the meta description; null for the article.</summary>
+    public string? Description { get; init; }
+}
 
 public sealed record ContentReadResult(ContentSet? Content, IReadOnlyList<ContentDiagnostic> Diagnostics)
 {

@@ -8,10 +8,15 @@ namespace MicrobiomePain.Web.Content;
 /// </summary>
 public static class PageParser
 {
-    /// <summary>Reads every <c>pages/*.md</c> in path order; a page with an error is left out.</summary>
+    /// <summary>
+    /// Reads every <c>pages/*.md</c> in path order; a page with an error is left out. Each is a page of the site by its front
+    /// matter alone: <c>title</c>, <c>description</c> (the search snippet and the page's meta description) and
+    /// <c>path</c> (its address, <see cref="PagePaths"/>); no code names it.
+    /// </summary>
     public static List<PageDocument> ReadPages(string directory, List<ClaimDocument> claims, List<ContentDiagnostic> diagnostics)
     {
         var pages = new List<PageDocument>();
+        var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in ContentText.MarkdownFiles(directory))
         {
             var bag = new DiagnosticBag(ContentText.Display(path));
@@ -22,17 +27,22 @@ public static class PageParser
                 var document = ContentMarkdown.Parse(text);
                 ContentMarkdown.CheckLinks(document, bag);
                 ContentChecker.CheckReferences(document.Descendants<ClaimReferenceInline>(), claims, bag);
-                var title = document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1);
-                if (title?.Inline is null)
+                var front = ReadPageFrontMatter(document, bag, paths, ContentText.Display(path));
+                if (document.OfType<HeadingBlock>().FirstOrDefault(h => h.Level == 1) is { } heading)
                 {
-                    bag.Error(1, 1, "a page starts with its title as a '# ' heading.");
+                    bag.Error(heading.Line + 1, heading.Column + 1, "a page's title is its front matter's 'title'; remove the '# ' heading (the page shows the title itself).");
                 }
-                else if (!bag.Items.Any(d => d.IsError))
+
+                if (front is { } f && !bag.Items.Any(d => d.IsError))
                 {
                     pages.Add(new PageDocument(
                         Path.GetFileNameWithoutExtension(path),
-                        ContentMarkdown.PlainText(title.Inline),
-                        ContentMarkdown.RenderBlocks(document.Where(b => b != title))));
+                        f.Title,
+                        ContentMarkdown.RenderBlocks(document.Where(b => b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock)))
+                    {
+                        Path = f.Path,
+                        Description = f.Description,
+                    });
                 }
             }
 
@@ -40,6 +50,46 @@ public static class PageParser
         }
 
         return pages;
+    }
+
+    private static (string Title, string Description, string Path)? ReadPageFrontMatter(
+        MarkdownDocument document, DiagnosticBag bag, Dictionary<string, string> paths, string file)
+    {
+        const string shape = "a page starts with front matter ('---' lines) giving its 'title', 'description' and 'path' (e.g. path: /about).";
+        if (ContentMarkdown.FrontMatter(document) is not { } frontMatter)
+        {
+            bag.Error(1, 1, shape);
+            return null;
+        }
+
+        var (yaml, firstLine) = frontMatter;
+        if (YamlMap.ParseRoot(yaml, bag, firstLine - 1) is not YamlDotNet.RepresentationModel.YamlMappingNode mapping)
+        {
+            bag.Error(firstLine, 1, shape);
+            return null;
+        }
+
+        var map = new YamlMap(mapping, bag, firstLine - 1);
+        map.RejectUnknownKeys(["title", "description", "path"], "a page's front matter");
+        var title = map.String("title", required: true);
+        var description = map.String("description", required: true);
+        var address = map.String("path", required: true);
+        if (address is not null && map.Node("path") is { } node)
+        {
+            if (PagePaths.Problem(address) is { } problem)
+            {
+                map.Error(node, problem);
+                return null;
+            }
+
+            if (!paths.TryAdd(address, file))
+            {
+                map.Error(node, $"'path' '{address}' is already the address of {paths[address]}; each page needs its own.");
+                return null;
+            }
+        }
+
+        return title is null || description is null || address is null ? null : (title, description, address);
     }
 
     /// <summary>

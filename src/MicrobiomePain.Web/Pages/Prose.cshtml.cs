@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,28 +8,35 @@ using Microsoft.EntityFrameworkCore;
 namespace MicrobiomePain.Web.Pages;
 
 /// <summary>
-/// Prose written in content Markdown and rendered into the store: /about (content/pages/about.md) and /evidence/method
-/// (content/pages/method.md). The path names the page. /article has its own page (<see cref="ArticleModel"/>).
+/// Every prose page of content/pages/*.md, at the address its front matter gives (path: /about). The route catches every
+/// path no other endpoint answers (a catch-all is the router's last choice), so a page added or moved by a content reload
+/// is served without code or a restart, and an address that is no page's is the site's 404 page. /article has its own page
+/// (<see cref="ArticleModel"/>).
 /// </summary>
 public sealed class ProseModel(ClaimStoreContext db) : PageModel
 {
     public PageRow Prose { get; private set; } = null!;
 
-    /// <summary>On /about: how many of the article's sentences are claims, computed from the record; null elsewhere.</summary>
+    /// <summary>On the about page: how many of the article's sentences are claims, computed from the record; null elsewhere.</summary>
     public ArticleCoverage? Coverage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? path, CancellationToken ct)
     {
-        // The page is named by the last path segment: /evidence/method is content/pages/method.md.
-        var slug = (Request.Path.Value ?? "").Trim('/').Split('/')[^1];
-        var page = await db.Pages.FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        // A path that cannot be a page's (a missing asset, a mistyped API call) is answered without asking the store.
+        var address = "/" + (path ?? "").TrimEnd('/').ToLowerInvariant();
+        if (PagePaths.Problem(address) is not null)
+        {
+            return NotFound();
+        }
+
+        var page = await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Path == address, ct);
         if (page is null)
         {
             return NotFound();
         }
 
         Prose = page;
-        Coverage = slug == "about" ? await ClaimQuery.CoverageAsync(db, ct) : null;
+        Coverage = page.Slug == "about" ? await ClaimQuery.CoverageAsync(db, ct) : null;
         return Page();
     }
 }

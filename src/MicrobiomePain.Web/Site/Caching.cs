@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using MicrobiomePain.Web.Api;
 using MicrobiomePain.Web.Store;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -42,9 +43,11 @@ public static class Caching
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
-                ["application/problem+json", "application/atom+xml", "text/csv", "application/x-bibtex", "application/x-research-info-systems",
-                 "application/vnd.citationstyles.csl+json"]);
+            // Every export's media type comes from the registry, so a new export cannot be left uncompressed by forgetting a list.
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes
+                .Concat(ExportRegistry.All.Select(e => e.MediaType))
+                .Append("application/problem+json")
+                .Distinct(StringComparer.OrdinalIgnoreCase);
         });
 
         // Each entry is compressed once, when it is stored, so the smaller output is worth the time (Fastest was chosen when

@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Api;
 using MicrobiomePain.Web.Claims;
 
 namespace MicrobiomePain.Web.Site;
@@ -19,12 +20,13 @@ public static class Links
     public const string Article = "/article";
     public const string Sources = "/sources";
     public const string Changes = "/changes";
-    public const string ChangesFeed = "/changes.atom";
+    /// <summary>Prose pages the site's own pages link to; their addresses are their content's (content/pages/*.md 'path'),
+    /// and ShippedContentTests checks that a page has each.</summary>
     public const string About = "/about";
     public const string Sitemap = "/sitemap.xml";
 
-    /// <summary>The reader's pages, in the order the sitemap lists them.</summary>
-    public static readonly IReadOnlyList<string> Pages = [Home, Claims, Map, Conditions, Evidence, Article, Sources, Changes, About, Method];
+    /// <summary>The reader's pages that code serves, in the order the sitemap lists them; prose pages follow, from content.</summary>
+    public static readonly IReadOnlyList<string> Pages = [Home, Claims, Map, Conditions, Evidence, Article, Sources, Changes];
 
     /// <summary>A claim's page, its permalink and canonical URL.</summary>
     public static string Claim(string slug) => Claims + "/" + slug;
@@ -39,8 +41,6 @@ public static class Links
     /// <summary>The permanent address of a claim by its id (e.g. C7), which redirects to its current slug.</summary>
     public static string ClaimById(string id) => Claims + "/by-id/" + id;
 
-    /// <summary>A citation download of a claim ("cite.bib", "cite.ris", "cite.json").</summary>
-    public static string Citation(string slug, string file) => Claim(slug) + "/" + file;
 
     /// <summary>The claim list showing exactly this filter.</summary>
     public static string ClaimList(ClaimFilter filter) => Claims + filter.ToQueryString();
@@ -53,8 +53,6 @@ public static class Links
 
     public static string Condition(string slug) => Conditions + "/" + slug;
 
-    /// <summary>The Atom feed of one condition's claims.</summary>
-    public static string ConditionFeed(string slug) => Condition(slug) + "/feed.atom";
 
     /// <summary>A source's entry on the sources page.</summary>
     public static string Source(string key) => Sources + "#source-" + key;
@@ -62,11 +60,26 @@ public static class Links
     /// <summary>Where the article states a claim.</summary>
     public static string ArticlePlace(string claimSlug) => Article + "#claim-" + claimSlug;
 
-    /// <summary>The claim list as CSV, JSON or Atom, with the list's own query string.</summary>
-    public static string ClaimsCsv(QueryString query) => "/claims.csv" + query;
+    /// <summary>
+    /// An export (<see cref="ExportRegistry"/>): of a claim or a condition, with its slug; of the claim list, with the list's
+    /// own query string (the filter on page 1).
+    /// </summary>
+    public static string Export(Export export, string? slug = null, QueryString query = default) => export.Path(slug) + query;
 
-    public static string ClaimsFeed(QueryString query) => "/feed.atom" + query;
+    public static string ClaimsCsv(QueryString query) => Export(ExportRegistry.ClaimsCsv, query: query);
 
+    public static string ClaimsJsonLines(QueryString query) => Export(ExportRegistry.ClaimsJsonLines, query: query);
+
+    public static string ClaimsFeed(QueryString query) => Export(ExportRegistry.ClaimsFeed, query: query);
+
+    public static string ConditionFeed(string slug) => Export(ExportRegistry.ConditionFeed, slug);
+
+    /// <summary>A citation download of a claim.</summary>
+    public static string Citation(string slug, Export format) => Export(format, slug);
+
+    public static string ChangesFeed => Export(ExportRegistry.ChangesFeed);
+
+    /// <summary>The claim list as JSON (the API, not an export: paged, with counts).</summary>
     public static string ApiClaims(QueryString query) => "/api/claims" + query;
 
     /// <summary>One claim as JSON.</summary>

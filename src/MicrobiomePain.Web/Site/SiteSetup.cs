@@ -9,9 +9,6 @@ public static class SiteSetup
     {
         builder.Services.AddRazorPages(o =>
         {
-            // One page renders every prose page from the store (/about, /evidence/method); /article has its own page.
-            o.Conventions.AddPageRoute("/Prose", "/evidence/method");
-
             // Every page is output-cached except the development status page, which shows the live state.
             o.Conventions.AddFolderApplicationModelConvention("/", page =>
             {

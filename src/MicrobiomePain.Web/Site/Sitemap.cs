@@ -1,12 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using MicrobiomePain.Web.Api;
 using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Store;
+using Microsoft.EntityFrameworkCore;
 
 namespace MicrobiomePain.Web.Site;
 
-/// <summary>sitemap.xml (every page, condition and claim) and robots.txt, which points crawlers at it.</summary>
+/// <summary>
+/// sitemap.xml (every page, prose pages from content, the whole-site exports of <see cref="ExportRegistry"/>, every condition and claim) and
+/// robots.txt, which points crawlers at it. A claim's or a condition's own exports are not listed: their pages link them.
+/// </summary>
 public static class Sitemap
 {
     /// <summary>The sitemap protocol's limit of URLs in one file; a larger site would need a sitemap index (not built).</summary>
@@ -25,7 +30,8 @@ public static class Sitemap
     private static async Task<IResult> Xml(HttpContext context, ClaimStoreContext db, CancellationToken ct)
     {
         var conditions = await ClaimQuery.ConditionsAsync(db, ct);
-        var pages = Links.Pages;
+        var prose = await db.Pages.AsNoTracking().Where(p => p.Path != null).OrderBy(p => p.Path).Select(p => p.Path!).ToListAsync(ct);
+        var pages = Links.Pages.Concat(prose).Concat(ExportRegistry.All.Where(e => e.InSitemap).Select(e => e.Path())).ToList();
         var claims = ClaimQuery.AllAsync(db, ClaimFilter.All with { Sort = ClaimSort.Article }, MaxUrls - pages.Count - conditions.Count, ct);
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var xml = new StringBuilder();

@@ -157,6 +157,11 @@ public sealed class PageRow
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public required string Html { get; set; }
+
+    /// <summary>The page's address (front matter 'path'); null for the article, which has a page of its own.</summary>
+    public string? Path { get; set; }
+
+    public string? Description { get; set; }
 }
 
 /// <summary>

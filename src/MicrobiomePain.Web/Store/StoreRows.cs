@@ -107,7 +107,7 @@ public sealed record StoreRows(
                 },
             ])
         {
-            Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html }).ToList(),
+            Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html, Path = p.Path, Description = p.Description }).ToList(),
             History = history,
             SearchText = searchText,
             ArticleSentences = ArticleRows(content.Article),

@@ -128,6 +128,10 @@ public sealed partial class ServingTests(PublishedApp app)
                 Assert.StartsWith("id,slug,title,", rows[0], StringComparison.Ordinal);
                 Assert.Equal(total, rows.Length - 1);
 
+                var lines = Text(await GetAsync(http, "/claims.jsonl", encoding)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(total, lines.Length);
+                Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));
+
                 var feed = XDocument.Parse(Text(await GetAsync(http, "/feed.atom", encoding)));
                 XNamespace atom = "http://www.w3.org/2005/Atom";
                 Assert.Equal(Math.Min(total, 100), feed.Root!.Elements(atom + "entry").Count());
@@ -178,7 +182,7 @@ public sealed partial class ServingTests(PublishedApp app)
         var others = new List<string>
         {
             $"/claims/{slug}/cite.bib", $"/claims/{slug}/cite.ris", $"/claims/{slug}/cite.json", "/claims.csv",
-            "/claims.csv?evidence=animal-study", "/feed.atom", "/conditions/fibromyalgia/feed.atom", "/changes.atom", "/sitemap.xml", "/robots.txt",
+            "/claims.csv?evidence=animal-study", "/claims.jsonl", "/claims.jsonl?evidence=animal-study", "/feed.atom", "/conditions/fibromyalgia/feed.atom", "/changes.atom", "/sitemap.xml", "/robots.txt",
             "/api/claims", "/api/claims?evidence=human-trial&page=1", $"/api/claims/{slug}", "/api/conditions", "/api/evidence-levels",
             "/api/sources", "/openapi/v1.json", "/favicon.ico", "/healthz",
         };
