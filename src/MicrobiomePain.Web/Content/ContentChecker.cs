@@ -60,7 +60,7 @@ public static class ContentChecker
 
             if (!kindSlugs.Contains(claim.Kind))
             {
-                Error(claim.File, claim.FieldPositions["kind"], $"unknown kind '{claim.Kind}'; add it to {files.Kinds} or use one of: {string.Join(", ", kinds.Select(k => k.Slug))}.");
+                Error(claim.File, claim.FieldPositions["kind"], $"unknown kind '{claim.Kind}'; add it to {ContentFiles.Default.Kinds} or use one of: {string.Join(", ", kinds.Select(k => k.Slug))}.");
             }
 
             foreach (var condition in claim.Conditions.Where(c => !conditionSlugs.Contains(c)))
