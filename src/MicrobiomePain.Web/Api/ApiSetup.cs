@@ -8,6 +8,10 @@ namespace MicrobiomePain.Web.Api;
 /// <summary>The JSON API: the same filters, search, sort and paging as /claims, through the same parser and query.</summary>
 public static class ApiSetup
 {
+    /// <summary>"condition (repeatable), evidence (repeatable), min, …": the filter parameters, from <see cref="FilterDimensions.All"/>.</summary>
+    private static readonly string FilterWordsList = string.Join(", ", FilterDimensions.All.SelectMany(d =>
+        d.Minimum is { Word: var min } ? [$"{d.Word} (repeatable)", min] : new[] { $"{d.Word} (repeatable)" }));
+
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
@@ -22,7 +26,7 @@ public static class ApiSetup
 
         api.MapGet("/claims", ListClaims)
             .WithName("ListClaims")
-            .WithSummary("Claims matching the filters: condition, evidence (repeatable), min, certainty (repeatable), verdict (repeatable), q, sort, page — as on /claims. Each item carries its certainty, each domain's step and the overstatement, or (a claim about the research) its verdict.")
+            .WithSummary($"Claims matching the filters: {FilterWordsList}, q, sort, page — as on /claims. Each item carries its certainty, each domain's step and the overstatement, or (a claim about the research) its verdict.")
             .WithFilterParameters()
             .Produces<ClaimListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -60,7 +64,13 @@ public static class ApiSetup
 
         return TypedResults.Ok(new ClaimListResponse(
             page.Total, filter.Page, page.PageCount, ClaimFilter.PageSize, Links.ClaimList(filter),
-            page.Items, page.ConditionCounts, page.LevelCounts) { CertaintyCounts = page.CertaintyCounts, Search = page.Search, VerdictCounts = page.VerdictCounts });
+            page.Items, page.ConditionCounts, page.LevelCounts)
+        {
+            CertaintyCounts = page.CertaintyCounts,
+            Search = page.Search,
+            VerdictCounts = page.VerdictCounts,
+            Facets = page.Facets.ToDictionary(f => f.Dimension.Word, f => f.Counts),
+        });
     }
 
     private static async Task<IResult> GetClaim(string slug, ClaimStoreContext db, CancellationToken ct)
@@ -100,6 +110,10 @@ public sealed record ClaimListResponse(
 
     /// <summary>Claims per accuracy verdict (claims about the research), counted as the list page counts them.</summary>
     public IReadOnlyList<FacetCount> VerdictCounts { get; init; } = [];
+
+    /// <summary>Claims per choice of every filter dimension, by its query word (condition, evidence, certainty, verdict, kind),
+    /// each counted as the list page counts it; the lists above are the same counts under their first names.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetCount>>();
 
     /// <summary>For a search (q): the words looked for, whether the claims listed have only some of them (fallback), the
     /// synonyms searched for, and near searches when nothing matched. Absent without q.</summary>

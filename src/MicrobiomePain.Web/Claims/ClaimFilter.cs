@@ -24,26 +24,35 @@ public enum ClaimSort
 
 /// <summary>
 /// One filter state of the claim list. Every page, API and export that lists claims takes one of these,
-/// so a URL means the same thing everywhere. Within a dimension values are alternatives (OR); dimensions
-/// combine with AND.
+/// so a URL means the same thing everywhere. The choices of each <see cref="FilterDimension"/> are alternatives (OR);
+/// dimensions combine with AND.
 /// </summary>
-public sealed record ClaimFilter(
-    IReadOnlyList<string> Conditions,
-    IReadOnlyList<string> Levels,
-    string? MinLevel,
-    int? MinRank,
-    ClaimSort Sort,
-    int Page)
+public sealed record ClaimFilter(ClaimSort Sort, int Page)
 {
     public const int PageSize = 20;
 
-    public static ClaimFilter All { get; } = new([], [], null, null, ClaimSort.Strength, 1);
+    public static ClaimFilter All { get; } = new(ClaimSort.Strength, 1);
+
+    /// <summary>The chosen slugs by dimension word, each list in its canonical order (see <see cref="ClaimFilterParser"/>); absent when none.</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> Choices { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Condition slugs; any of them.</summary>
+    public IReadOnlyList<string> Conditions { get => Chosen(FilterDimensions.Condition); init => Choices = With(Choices, FilterDimensions.Condition, value); }
+
+    /// <summary>Evidence level slugs, weakest first; any of them.</summary>
+    public IReadOnlyList<string> Levels { get => Chosen(FilterDimensions.Evidence); init => Choices = With(Choices, FilterDimensions.Evidence, value); }
 
     /// <summary>Certainty slugs (high, moderate, low, very-low, no-direct-evidence, not-graded), strongest first; any of them.</summary>
-    public IReadOnlyList<string> Certainties { get; init; } = [];
+    public IReadOnlyList<string> Certainties { get => Chosen(FilterDimensions.Certainty); init => Choices = With(Choices, FilterDimensions.Certainty, value); }
 
     /// <summary>Verdict slugs of claims about the research (accurate, partly-accurate, inaccurate, cannot-be-checked); any of them.</summary>
-    public IReadOnlyList<string> Verdicts { get; init; } = [];
+    public IReadOnlyList<string> Verdicts { get => Chosen(FilterDimensions.Verdict); init => Choices = With(Choices, FilterDimensions.Verdict, value); }
+
+    /// <summary>The weakest evidence level shown (<see cref="FilterDimension.Minimum"/> of the evidence dimension), or null.</summary>
+    public string? MinLevel { get; init; }
+
+    /// <summary>The rank of <see cref="MinLevel"/>.</summary>
+    public int? MinRank { get; init; }
 
     /// <summary>The search text as typed (trimmed), or null when not searching.</summary>
     public string? Query { get; init; }
@@ -54,36 +63,32 @@ public sealed record ClaimFilter(
     /// <summary>The sort when none is given: relevance while searching, otherwise strongest evidence first.</summary>
     public ClaimSort DefaultSort => Query is null ? ClaimSort.Strength : ClaimSort.Relevance;
 
-    public bool IsFiltered => Conditions.Count > 0 || Levels.Count > 0 || MinLevel is not null || Query is not null || Certainties.Count > 0 || Verdicts.Count > 0;
+    /// <summary>True when anything narrows the list: a choice in any dimension, a minimum level or a search.</summary>
+    public bool IsFiltered => FilterDimensions.All.Any(d => Chosen(d).Count > 0) || MinLevel is not null || Query is not null;
+
+    /// <summary>The slugs chosen in a dimension (empty: all of them).</summary>
+    public IReadOnlyList<string> Chosen(FilterDimension dimension) => Choices.GetValueOrDefault(dimension.Word) ?? [];
+
+    /// <summary>The same state with other choices in one dimension (the page number kept).</summary>
+    public ClaimFilter Choosing(FilterDimension dimension, IReadOnlyList<string> slugs) => this with { Choices = With(Choices, dimension, slugs) };
 
     /// <summary>The query string for this state, parameters in one canonical order so equal states have equal URLs.</summary>
     public QueryString ToQueryString() => QueryString.Create(QueryPairs());
 
     public IEnumerable<KeyValuePair<string, string?>> QueryPairs()
     {
-        foreach (var c in Conditions.Order(StringComparer.Ordinal))
+        foreach (var dimension in FilterDimensions.All)
         {
-            yield return new("condition", c);
-        }
+            var chosen = Chosen(dimension);
+            foreach (var slug in dimension.SlugOrder ? chosen.Order(StringComparer.Ordinal) : (IEnumerable<string>)chosen)
+            {
+                yield return new(dimension.Word, slug);
+            }
 
-        foreach (var l in Levels)
-        {
-            yield return new("evidence", l);
-        }
-
-        if (MinLevel is not null)
-        {
-            yield return new("min", MinLevel);
-        }
-
-        foreach (var c in Certainties)
-        {
-            yield return new("certainty", c);
-        }
-
-        foreach (var v in Verdicts)
-        {
-            yield return new("verdict", v);
+            if (dimension.Minimum is { Word: var min } && MinLevel is not null)
+            {
+                yield return new(min, MinLevel);
+            }
         }
 
         if (Query is not null)
@@ -102,13 +107,8 @@ public sealed record ClaimFilter(
         }
     }
 
-    public ClaimFilter WithoutCondition(string slug) => this with { Conditions = Conditions.Where(c => c != slug).ToList(), Page = 1 };
-
-    public ClaimFilter WithoutLevel(string slug) => this with { Levels = Levels.Where(l => l != slug).ToList(), Page = 1 };
-
-    public ClaimFilter WithoutCertainty(string slug) => this with { Certainties = Certainties.Where(c => c != slug).ToList(), Page = 1 };
-
-    public ClaimFilter WithoutVerdict(string slug) => this with { Verdicts = Verdicts.Where(v => v != slug).ToList(), Page = 1 };
+    /// <summary>The list without one choice of a dimension, from its first page.</summary>
+    public ClaimFilter Without(FilterDimension dimension, string slug) => Choosing(dimension, Chosen(dimension).Where(s => s != slug).ToList()) with { Page = 1 };
 
     public ClaimFilter WithoutMin() => this with { MinLevel = null, MinRank = null, Page = 1 };
 
@@ -122,10 +122,29 @@ public sealed record ClaimFilter(
     }
 
     public ClaimFilter OnPage(int page) => this with { Page = page };
+
+    private static Dictionary<string, IReadOnlyList<string>> With(IReadOnlyDictionary<string, IReadOnlyList<string>> choices, FilterDimension dimension, IReadOnlyList<string> slugs)
+    {
+        var copy = new Dictionary<string, IReadOnlyList<string>>(choices);
+        if (slugs.Count == 0)
+        {
+            copy.Remove(dimension.Word);
+        }
+        else
+        {
+            copy[dimension.Word] = slugs;
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>The names a filter may use, read from the store (they come from content, not code).</summary>
-public sealed record FilterVocabulary(IReadOnlyList<LevelBadge> Levels, IReadOnlyList<ConditionRef> Conditions);
+public sealed record FilterVocabulary(IReadOnlyList<LevelBadge> Levels, IReadOnlyList<ConditionRef> Conditions)
+{
+    /// <summary>The choices of dimensions whose vocabulary has no table of its own (kind), by dimension word, in content order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetTerm>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetTerm>>();
+}
 
 /// <summary>A filter value that was not understood: which parameter, what was sent, and what would have been valid.</summary>
 public sealed record FilterError(string Parameter, string Value, IReadOnlyList<string> ValidValues)
@@ -145,42 +164,30 @@ public static class ClaimFilterParser
     /// </summary>
     public static (ClaimFilter? Filter, FilterError? Error) Parse(IQueryCollection query, FilterVocabulary vocabulary)
     {
+        var choices = new List<(FilterDimension Dimension, List<string> Slugs)>();
+        foreach (var dimension in FilterDimensions.All)
+        {
+            var valid = dimension.Terms(vocabulary).Select(t => t.Slug).ToList();
+            var values = Values(query[dimension.Word]);
+            if (Invalid(dimension.Word, values, valid) is { } error)
+            {
+                return (null, error);
+            }
+
+            choices.Add((dimension, dimension.SlugOrder
+                ? values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+                : valid.Where(values.Contains).ToList()));
+        }
+
         var levelSlugs = vocabulary.Levels.Select(l => l.Slug).ToList();
-        var conditionSlugs = vocabulary.Conditions.Select(c => c.Slug).ToList();
-
-        var conditions = Values(query["condition"]);
-        if (Invalid("condition", conditions, conditionSlugs) is { } conditionError)
-        {
-            return (null, conditionError);
-        }
-
-        var levels = Values(query["evidence"]);
-        if (Invalid("evidence", levels, levelSlugs) is { } levelError)
-        {
-            return (null, levelError);
-        }
-
-        var certaintySlugs = CertaintyBadge.All.Select(c => c.Slug).ToList();
-        var certainties = Values(query["certainty"]);
-        if (Invalid("certainty", certainties, certaintySlugs) is { } certaintyError)
-        {
-            return (null, certaintyError);
-        }
-
-        var verdictSlugs = VerdictBadge.All.Select(v => v.Slug).ToList();
-        var verdicts = Values(query["verdict"]);
-        if (Invalid("verdict", verdicts, verdictSlugs) is { } verdictError)
-        {
-            return (null, verdictError);
-        }
-
-        var min = Values(query["min"]);
+        var minWord = FilterDimensions.Evidence.Minimum!.Value.Word;
+        var min = Values(query[minWord]);
         if (min.Count > 1)
         {
-            return (null, new FilterError("min", string.Join(",", min), levelSlugs));
+            return (null, new FilterError(minWord, string.Join(",", min), levelSlugs));
         }
 
-        if (Invalid("min", min, levelSlugs) is { } minError)
+        if (Invalid(minWord, min, levelSlugs) is { } minError)
         {
             return (null, minError);
         }
@@ -223,20 +230,14 @@ public static class ClaimFilterParser
         }
 
         var minLevel = min.Count == 1 ? min[0] : null;
-        var orderedLevels = vocabulary.Levels.Where(l => levels.Contains(l.Slug)).Select(l => l.Slug).ToList();
-        return (new ClaimFilter(
-            conditions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            orderedLevels,
-            minLevel,
-            minLevel is null ? null : vocabulary.Levels.First(l => l.Slug == minLevel).Rank,
-            sort,
-            page)
+        var filter = new ClaimFilter(sort, page)
         {
+            MinLevel = minLevel,
+            MinRank = minLevel is null ? null : vocabulary.Levels.First(l => l.Slug == minLevel).Rank,
             Query = q.Count == 1 ? q[0] : null,
             Terms = terms,
-            Certainties = certaintySlugs.Where(certainties.Contains).ToList(),
-            Verdicts = verdictSlugs.Where(verdicts.Contains).ToList(),
-        }, null);
+        };
+        return (choices.Aggregate(filter, (f, c) => f.Choosing(c.Dimension, c.Slugs)), null);
     }
 
     private static string Shorten(string s) => s.Length > 60 ? s[..60] + "…" : s;

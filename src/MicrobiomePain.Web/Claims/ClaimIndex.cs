@@ -2,69 +2,96 @@ using System.Runtime.CompilerServices;
 
 namespace MicrobiomePain.Web.Claims;
 
-/// <summary>What one filter selects: how many claims, the facet counts beside each option, and one page's claim numbers.</summary>
-public sealed record ClaimSelection(
-    int Total,
-    IReadOnlyList<int> Numbers,
-    IReadOnlyDictionary<string, int> ByCondition,
-    IReadOnlyDictionary<string, int> ByLevel)
+/// <summary>What one filter selects: how many claims, the facet counts beside each choice, and one page's claim numbers.</summary>
+public sealed record ClaimSelection(int Total, IReadOnlyList<int> Numbers, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Counts)
 {
-    /// <summary>Claims per certainty slug, counted with the certainty filter left out.</summary>
-    public IReadOnlyDictionary<string, int> ByCertainty { get; init; } = new Dictionary<string, int>();
+    /// <summary>Claims per choice of a dimension (by slug), counted with that dimension's own choices left out.</summary>
+    public IReadOnlyDictionary<string, int> CountsOf(FilterDimension dimension) => Counts[dimension.Word];
 
-    /// <summary>Claims per verdict slug, counted with the verdict filter left out.</summary>
-    public IReadOnlyDictionary<string, int> ByVerdict { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> ByCondition => CountsOf(FilterDimensions.Condition);
+
+    public IReadOnlyDictionary<string, int> ByLevel => CountsOf(FilterDimensions.Evidence);
+
+    public IReadOnlyDictionary<string, int> ByCertainty => CountsOf(FilterDimensions.Certainty);
+
+    public IReadOnlyDictionary<string, int> ByVerdict => CountsOf(FilterDimensions.Verdict);
 
     /// <summary>The search that selected the claims (null when not searching): its query, hits and whether it fell back.</summary>
     public SearchOutcome? Search { get; init; }
 }
 
 /// <summary>
-/// What filters, facets and sorts need to know about every claim of one store version, held in memory (about 20 bytes a
-/// claim): its level, its set of conditions, and its place in each sort order. Totals and facet counts are sums over
-/// "cells" (distinct condition set × level → claims), and a page is a walk along a sort order, so a list costs no SQL
-/// scan. The sort orders are read from SQL through <see cref="ClaimQuery.Order"/> when the index is loaded, so the order
-/// here is by construction the order SQL gives. Search hits come from the store's <see cref="SearchIndex"/> (or FTS5) and are filtered and ordered here.
+/// What filters, facets and sorts need to know about every claim of one store version, held in memory (about 8 bytes a
+/// claim plus its place in each sort order). Claims with the same values in every <see cref="FilterDimension"/> share a
+/// "cell" (few: conditions sets × levels × judgements × kinds that occur); totals and facet counts are sums over cells, a
+/// filter is decided once per cell, and a page is a walk along a sort order, so a list costs no SQL scan. The sort orders
+/// are read from SQL through <see cref="ClaimQuery.Order"/> when the index is loaded, so the order here is by
+/// construction the order SQL gives. Search hits come from the store's <see cref="SearchIndex"/> (or FTS5) and are
+/// filtered and ordered here.
 /// </summary>
 public sealed partial class ClaimIndex
 {
-    private readonly int[] _numbers;             // every claim number, ascending (article order); "claim i" below is _numbers[i]
-    private readonly int[] _levels;              // claim i's level, as an index into Vocabulary.Levels (weakest first)
-    private readonly int[] _signatures;          // claim i's set of conditions, as an index into _signatureConditions
-    private readonly int[][] _signatureConditions; // each distinct set of conditions, as indexes into Vocabulary.Conditions
-    private readonly int[] _certainties;         // claim i's judgement: a certainty (index into CertaintyBadge.All) or, after them, a verdict (CertaintyBadge.All.Count + index into VerdictBadge.All)
-    private readonly int[] _cells;               // claims per (condition set, level, judgement): [(signature * levels + level) * judgements + judgement]
+    private static readonly IReadOnlyList<FilterDimension> Dimensions = FilterDimensions.All;
+    private static readonly int EvidenceDimension = Dimensions.ToList().IndexOf(FilterDimensions.Evidence);
+    private static readonly int ConditionDimension = Dimensions.ToList().IndexOf(FilterDimensions.Condition);
+
+    private readonly int[] _numbers;               // every claim number, ascending (article order); "claim i" below is _numbers[i]
+    private readonly int[] _cellOf;                // claim i's cell
+    private readonly int[] _cells;                 // claims per cell
+    private readonly int[][] _cellTerms;           // [cell * dimensions + d]: the cell's choices in dimension d, as indexes into _terms[d]
+    private readonly IReadOnlyList<FacetTerm>[] _terms; // each dimension's choices
+    private readonly IReadOnlyList<ConditionRef>[] _cellConditions; // each cell's conditions as a list shows them
     private readonly Dictionary<ClaimSort, int[]> _orders; // claim indexes in each sort order; Article is the identity
-    private readonly IReadOnlyList<ConditionRef>[] _signatureRefs; // each distinct set of conditions as a list shows it
 
-    // A claim has either a certainty or a verdict, so both filters share one dimension of the cells: the certainty
-    // filter passes every verdict when empty (and none when set), and the other way round.
-    private static readonly int CertaintyCount = CertaintyBadge.All.Count + VerdictBadge.All.Count;
-
-    /// <summary>A claim's place in the judgement dimension: its verdict when it has one, otherwise its certainty rank.</summary>
-    public static int JudgementIndex(int certaintyRank, string? verdict) => verdict is null
-        ? CertaintyBadge.All.Select((c, i) => (c, i)).First(x => x.c.Rank == certaintyRank).i
-        : CertaintyBadge.All.Count + VerdictBadge.All.Select((v, i) => (v, i)).First(x => x.v.Slug == verdict).i;
-
-    private ClaimIndex(FilterVocabulary vocabulary, int[] numbers, int[] levels, int[] certainties, int[] signatures, int[][] signatureConditions, Dictionary<ClaimSort, int[]> orders, SearchIndex search)
+    // facts: every claim's facts, by ascending number.
+    private ClaimIndex(FilterVocabulary vocabulary, IReadOnlyList<ClaimFacts> facts, Dictionary<ClaimSort, int[]> orders, SearchIndex search)
     {
         Search = search;
-        _certainties = certainties;
         Vocabulary = vocabulary;
-        _numbers = numbers;
-        _levels = levels;
-        _signatures = signatures;
-        _signatureConditions = signatureConditions;
         _orders = orders;
-        _signatureRefs = signatureConditions.Select(set => (IReadOnlyList<ConditionRef>)set.Select(c => vocabulary.Conditions[c]).ToList()).ToArray();
-        _cells = new int[signatureConditions.Length * vocabulary.Levels.Count * CertaintyCount];
-        for (var i = 0; i < numbers.Length; i++)
+        _numbers = facts.Select(f => f.Number).ToArray();
+        _terms = Dimensions.Select(d => d.Terms(vocabulary)).ToArray();
+
+        // A cell is a distinct combination of each dimension's set of choices, keyed by the sets' ids.
+        var termIndexes = _terms.Select(terms => terms.Select((t, i) => (t.Slug, i)).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal)).ToArray();
+        var sets = Dimensions.Select(_ => new Dictionary<string, int[]>(StringComparer.Ordinal)).ToArray();
+        var cells = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cellTerms = new List<int[]>();
+        _cellOf = new int[facts.Count];
+        var key = new string[Dimensions.Count];
+        for (var i = 0; i < facts.Count; i++)
         {
-            _cells[Cell(i)]++;
+            var terms = new int[Dimensions.Count][];
+            for (var d = 0; d < Dimensions.Count; d++)
+            {
+                var set = Dimensions[d].ValuesOf(facts[i], vocabulary).Select(slug => termIndexes[d][slug]).Distinct().Order().ToArray();
+                key[d] = string.Join(',', set);
+                terms[d] = sets[d].TryGetValue(key[d], out var shared) ? shared : sets[d][key[d]] = set;
+            }
+
+            var cellKey = string.Join(';', key);
+            if (!cells.TryGetValue(cellKey, out var cell))
+            {
+                cells[cellKey] = cell = cells.Count;
+                cellTerms.AddRange(terms);
+            }
+
+            _cellOf[i] = cell;
         }
+
+        _cellTerms = [.. cellTerms];
+        _cells = new int[cells.Count];
+        foreach (var cell in _cellOf)
+        {
+            _cells[cell]++;
+        }
+
+        _cellConditions = Enumerable.Range(0, cells.Count)
+            .Select(cell => (IReadOnlyList<ConditionRef>)TermsOf(cell, ConditionDimension).Select(c => vocabulary.Conditions[c]).ToList())
+            .ToArray();
     }
 
-    /// <summary>The levels (weakest first) and conditions (content order) of this store.</summary>
+    /// <summary>The levels (weakest first), conditions (content order) and other vocabularies (kinds) of this store.</summary>
     public FilterVocabulary Vocabulary { get; }
 
     public int Count => _numbers.Length;
@@ -75,18 +102,12 @@ public sealed partial class ClaimIndex
     /// <summary>
     /// The claims a filter selects. <paramref name="hits"/> are the search's hits (null when not searching); their ranks
     /// order the page only for the relevance sort. Each facet is counted with its own dimension left out, so a count says
-    /// how many claims the list would show if that option were chosen with the other filters kept.
+    /// how many claims the list would show if that choice were made with the other filters kept.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a walk over every hit: see SearchIndex.Search for why
     public ClaimSelection Select(ClaimFilter filter, SearchHits? hits, int skip, int take)
     {
-        var conditionOk = ConditionMatches(filter.Conditions);
-        var levelOk = LevelMatches(filter);
-        var certaintyOnly = CertaintyBadge.All.Select(c => filter.Certainties.Count == 0 || filter.Certainties.Contains(c.Slug, StringComparer.Ordinal))
-            .Concat(VerdictBadge.All.Select(_ => filter.Certainties.Count == 0)).ToArray();
-        var verdictOnly = CertaintyBadge.All.Select(_ => filter.Verdicts.Count == 0)
-            .Concat(VerdictBadge.All.Select(v => filter.Verdicts.Count == 0 || filter.Verdicts.Contains(v.Slug, StringComparer.Ordinal))).ToArray();
-        var certaintyOk = certaintyOnly.Zip(verdictOnly, (a, b) => a && b).ToArray();
+        var passes = Passes(filter);
         var cells = _cells;
         int[]? hitClaims = null;
         if (hits is not null)
@@ -105,83 +126,102 @@ public sealed partial class ClaimIndex
                 var i = hitClaims[k] = next < Count && _numbers[next] == number ? next : Array.BinarySearch(_numbers, number);
                 if (i >= 0)
                 {
-                    cells[Cell(i)]++;
+                    cells[_cellOf[i]]++;
                 }
             }
         }
 
-        var levelCount = Vocabulary.Levels.Count;
+        // A cell counts towards the total when every dimension passes it, and towards a dimension's facet when every
+        // other dimension does.
+        var dimensions = Dimensions.Count;
         var total = 0;
-        var byCondition = new int[Vocabulary.Conditions.Count];
-        var byLevel = new int[levelCount];
-        var byCertainty = new int[CertaintyCount];
-        var byVerdict = new int[CertaintyCount];
+        var counts = _terms.Select(t => new int[t.Count]).ToArray();
+        var cellOk = new bool[cells.Length];
         for (var cell = 0; cell < cells.Length; cell++)
         {
             var claims = cells[cell];
-            if (claims == 0)
+            var (failures, failing) = (0, -1);
+            for (var d = 0; d < dimensions && failures < 2; d++)
+            {
+                if (passes[d] is { } pass && !AnyPasses(pass, _cellTerms[(cell * dimensions) + d]))
+                {
+                    (failures, failing) = (failures + 1, d);
+                }
+            }
+
+            cellOk[cell] = failures == 0;
+            if (claims == 0 || failures > 1)
             {
                 continue;
             }
 
-            var (rest, certainty) = (cell / CertaintyCount, cell % CertaintyCount);
-            var (signature, level) = (rest / levelCount, rest % levelCount);
-            if (levelOk[level] && certaintyOk[certainty])
+            total += failures == 0 ? claims : 0;
+            for (var d = 0; d < dimensions; d++)
             {
-                total += conditionOk[signature] ? claims : 0;
-                foreach (var condition in _signatureConditions[signature])
+                if (failures == 0 || d == failing)
                 {
-                    byCondition[condition] += claims;
+                    foreach (var term in _cellTerms[(cell * dimensions) + d])
+                    {
+                        counts[d][term] += claims;
+                    }
                 }
             }
-
-            byLevel[level] += conditionOk[signature] && certaintyOk[certainty] ? claims : 0;
-            byCertainty[certainty] += conditionOk[signature] && levelOk[level] && verdictOnly[certainty] ? claims : 0;
-            byVerdict[certainty] += conditionOk[signature] && levelOk[level] && certaintyOnly[certainty] ? claims : 0;
         }
 
         var numbers = hits is not null && filter.Sort == ClaimSort.Relevance
-            ? ByRelevance(hits, hitClaims!, i => Matches(i, conditionOk, levelOk, certaintyOk), skip, take)
-            : InOrder(filter.Sort, hitClaims, conditionOk, levelOk, certaintyOk, skip, take);
+            ? ByRelevance(hits, hitClaims!, i => cellOk[_cellOf[i]], skip, take)
+            : InOrder(filter.Sort, hitClaims, cellOk, skip, take);
         return new ClaimSelection(
             total,
             numbers,
-            Vocabulary.Conditions.Select((c, i) => (c.Slug, byCondition[i])).ToDictionary(),
-            Vocabulary.Levels.Select((l, i) => (l.Slug, byLevel[i])).ToDictionary())
-        {
-            ByCertainty = CertaintyBadge.All.Select((c, i) => (c.Slug, byCertainty[i])).ToDictionary(),
-            ByVerdict = VerdictBadge.All.Select((v, i) => (v.Slug, byVerdict[CertaintyBadge.All.Count + i])).ToDictionary(),
-        };
+            Dimensions.Select((d, i) => (d.Word, (IReadOnlyDictionary<string, int>)_terms[i].Select((t, k) => (t.Slug, counts[i][k])).ToDictionary()))
+                .ToDictionary());
     }
 
     /// <summary>A claim's level badge.</summary>
-    public LevelBadge LevelOf(int number) => Vocabulary.Levels[_levels[Claim(number)]];
+    public LevelBadge LevelOf(int number) => Vocabulary.Levels[TermsOf(_cellOf[Claim(number)], EvidenceDimension)[0]];
 
     /// <summary>A claim's conditions in content order (the order of conditions.yml).</summary>
-    public IReadOnlyList<ConditionRef> ConditionsOf(int number) => _signatureRefs[_signatures[Claim(number)]];
+    public IReadOnlyList<ConditionRef> ConditionsOf(int number) => _cellConditions[_cellOf[Claim(number)]];
 
     private int Claim(int number) => Array.BinarySearch(_numbers, number) is var i and >= 0
         ? i
         : throw new KeyNotFoundException($"Claim {number} is not in this store's index.");
 
-    private int Cell(int claim) => (((_signatures[claim] * Vocabulary.Levels.Count) + _levels[claim]) * CertaintyCount) + _certainties[claim];
+    private int[] TermsOf(int cell, int dimension) => _cellTerms[(cell * Dimensions.Count) + dimension];
 
-    private bool Matches(int claim, bool[] conditionOk, bool[] levelOk, bool[] certaintyOk) =>
-        conditionOk[_signatures[claim]] && levelOk[_levels[claim]] && certaintyOk[_certainties[claim]];
-
-    /// <summary>For each distinct condition set: does it share a condition with the filter's (OR within the dimension)?</summary>
-    private bool[] ConditionMatches(IReadOnlyList<string> slugs)
+    private static bool AnyPasses(bool[] pass, int[] terms)
     {
-        var chosen = Vocabulary.Conditions.Select(c => slugs.Contains(c.Slug, StringComparer.Ordinal)).ToArray();
-        return _signatureConditions.Select(set => slugs.Count == 0 || set.Any(c => chosen[c])).ToArray();
+        foreach (var term in terms)
+        {
+            if (pass[term])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private bool[] LevelMatches(ClaimFilter filter) => Vocabulary.Levels
-        .Select(l => (filter.Levels.Count == 0 || filter.Levels.Contains(l.Slug, StringComparer.Ordinal)) && (filter.MinRank is not int min || l.Rank >= min))
-        .ToArray();
+    /// <summary>For each dimension, which of its choices a claim may have (null: the dimension does not filter).</summary>
+    private bool[]?[] Passes(ClaimFilter filter)
+    {
+        var passes = new bool[]?[Dimensions.Count];
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            var chosen = filter.Chosen(Dimensions[d]);
+            var min = Dimensions[d].Minimum is not null ? filter.MinRank : null;
+            if (chosen.Count > 0 || min is not null)
+            {
+                passes[d] = _terms[d].Select(t => (chosen.Count == 0 || chosen.Contains(t.Slug, StringComparer.Ordinal)) && (min is not int m || t.Rank >= m)).ToArray();
+            }
+        }
+
+        return passes;
+    }
 
     /// <summary>The page of matching claims along a sort order (a walk that stops when the page is full).</summary>
-    private List<int> InOrder(ClaimSort sort, int[]? hitClaims, bool[] conditionOk, bool[] levelOk, bool[] certaintyOk, int skip, int take)
+    private List<int> InOrder(ClaimSort sort, int[]? hitClaims, bool[] cellOk, int skip, int take)
     {
         bool[]? isHit = null;
         if (hitClaims is not null)
@@ -199,7 +239,7 @@ public sealed partial class ClaimIndex
         for (var k = 0; k < Count && page.Count < take; k++)
         {
             var i = order is null ? k : order[k];
-            if ((isHit is null || isHit[i]) && Matches(i, conditionOk, levelOk, certaintyOk) && seen++ >= skip)
+            if ((isHit is null || isHit[i]) && cellOk[_cellOf[i]] && seen++ >= skip)
             {
                 page.Add(_numbers[i]);
             }
@@ -247,14 +287,16 @@ public sealed partial class ClaimIndex
     public List<int> Related(int number, int rank, IReadOnlyList<string> conditions, int take)
     {
         var self = Array.BinarySearch(_numbers, number);
-        var conditionOk = ConditionMatches(conditions);
+        var chosen = Vocabulary.Conditions.Select(c => conditions.Contains(c.Slug, StringComparer.Ordinal)).ToArray();
+        var conditionOk = Enumerable.Range(0, _cells.Length).Select(cell => conditions.Count == 0 || AnyPasses(chosen, TermsOf(cell, ConditionDimension))).ToArray();
+        var levelOf = Enumerable.Range(0, _cells.Length).Select(cell => TermsOf(cell, EvidenceDimension)[0]).ToArray();
         var related = new List<int>(take);
         foreach (var level in Enumerable.Range(0, Vocabulary.Levels.Count)
                      .OrderBy(l => Math.Abs(Vocabulary.Levels[l].Rank - rank)).ThenByDescending(l => Vocabulary.Levels[l].Rank))
         {
             for (var i = 0; i < Count && related.Count < take; i++)
             {
-                if (i != self && _levels[i] == level && conditionOk[_signatures[i]])
+                if (i != self && levelOf[_cellOf[i]] == level && conditionOk[_cellOf[i]])
                 {
                     related.Add(_numbers[i]);
                 }

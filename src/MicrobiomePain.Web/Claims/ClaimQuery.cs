@@ -70,24 +70,28 @@ public static partial class ClaimQuery
     {
         var selection = await SelectAsync(db, filter, (filter.Page - 1) * ClaimFilter.PageSize, ClaimFilter.PageSize, ct);
         var items = await SummariesInOrderAsync(db, selection.Numbers, ct);
-        var (total, byCondition, byLevel) = (selection.Total, selection.ByCondition, selection.ByLevel);
+        var (total, byLevel) = (selection.Total, selection.ByLevel);
         return new ClaimListPage(
             filter,
             items,
             total,
             Math.Max(1, (total + ClaimFilter.PageSize - 1) / ClaimFilter.PageSize),
-            vocabulary.Conditions.Select(c => new FacetCount(c.Slug, c.Name, byCondition.GetValueOrDefault(c.Slug))).ToList(),
-            vocabulary.Levels.Select(l => new FacetCount(l.Slug, l.Name, byLevel.GetValueOrDefault(l.Slug))).ToList(),
+            FilterDimensions.All.Select(Facet).ToList(),
             vocabulary.Levels.Select(l => new FacetCount(
                 l.Slug, l.Name, vocabulary.Levels.Where(x => x.Rank >= l.Rank).Sum(x => byLevel.GetValueOrDefault(x.Slug)))).ToList())
         {
-            CertaintyCounts = CertaintyBadge.All.Select(c => new FacetCount(c.Slug, c.Name, selection.ByCertainty.GetValueOrDefault(c.Slug))).ToList(),
-            VerdictCounts = VerdictBadge.All.Select(v => new FacetCount(v.Slug, v.Name, selection.ByVerdict.GetValueOrDefault(v.Slug))).ToList(),
             Highlights = selection.Search is { } search
                 ? (await ClaimSearch.HighlightsAsync(db, search.Query, selection.Numbers, ct)).ToDictionary(h => new ClaimId(h.Key).ToString(), h => h.Value)
                 : new Dictionary<string, SearchHighlight>(),
             Search = await SearchSummaryAsync(db, filter, selection.Search, ct),
         };
+
+        FacetCounts Facet(FilterDimension dimension)
+        {
+            var terms = dimension.Terms(vocabulary);
+            var counts = selection.CountsOf(dimension);
+            return new FacetCounts(dimension, terms, terms.Select(t => new FacetCount(t.Slug, t.Name, counts.GetValueOrDefault(t.Slug))).ToList());
+        }
     }
 
     /// <summary>How the search was read, for the page and the API; "did you mean" only when no claim has any of the words.</summary>

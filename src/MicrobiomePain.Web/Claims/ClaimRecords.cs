@@ -26,23 +26,30 @@ public sealed record ClaimSummary(
 
 public sealed record FacetCount(string Slug, string Name, int Count);
 
+/// <summary>One filter dimension's choices as a list shows them, each with the claims the list would show if it were chosen.</summary>
+public sealed record FacetCounts(FilterDimension Dimension, IReadOnlyList<FacetTerm> Terms, IReadOnlyList<FacetCount> Counts);
+
 public sealed record ClaimListPage(
     ClaimFilter Filter,
     IReadOnlyList<ClaimSummary> Items,
     int Total,
     int PageCount,
-    IReadOnlyList<FacetCount> ConditionCounts,
-    IReadOnlyList<FacetCount> LevelCounts,
+    IReadOnlyList<FacetCounts> Facets,
     IReadOnlyList<FacetCount> MinLevelCounts)
 {
     /// <summary>A page number beyond the last page: the list page answers 404, the API a 404 problem.</summary>
     public bool IsPastTheEnd => Filter.Page > PageCount;
 
-    /// <summary>Claims the list would show with each certainty chosen (the other filters kept).</summary>
-    public IReadOnlyList<FacetCount> CertaintyCounts { get; init; } = [];
+    /// <summary>Claims the list would show with each choice of a dimension made (the other filters kept).</summary>
+    public IReadOnlyList<FacetCount> CountsOf(FilterDimension dimension) => Facets.First(f => f.Dimension == dimension).Counts;
 
-    /// <summary>Claims the list would show with each verdict chosen (the other filters kept).</summary>
-    public IReadOnlyList<FacetCount> VerdictCounts { get; init; } = [];
+    public IReadOnlyList<FacetCount> ConditionCounts => CountsOf(FilterDimensions.Condition);
+
+    public IReadOnlyList<FacetCount> LevelCounts => CountsOf(FilterDimensions.Evidence);
+
+    public IReadOnlyList<FacetCount> CertaintyCounts => CountsOf(FilterDimensions.Certainty);
+
+    public IReadOnlyList<FacetCount> VerdictCounts => CountsOf(FilterDimensions.Verdict);
 
     /// <summary>For a search: each listed claim's title and snippet with the matching words marked, keyed by claim id.</summary>
     public IReadOnlyDictionary<string, SearchHighlight> Highlights { get; init; } = new Dictionary<string, SearchHighlight>();

@@ -25,7 +25,7 @@ public static class SyntheticContent
     ];
 
     /// <summary>The files copied as they are from the shipped content: generated claims use its levels and conditions.</summary>
-    public static readonly IReadOnlyList<string> TemplateFiles = ["evidence-levels.yml", "conditions.yml"];
+    public static readonly IReadOnlyList<string> TemplateFiles = ["evidence-levels.yml", "conditions.yml", "kinds.yml"];
 
     /// <summary>Writes <paramref name="count"/> claims, with the shipped content's levels and conditions.</summary>
     public static int Write(int count, string directory, TextWriter output) =>

@@ -9,6 +9,7 @@ public static class ContentChecker
     public static IEnumerable<ContentDiagnostic> Check(
         IReadOnlyList<EvidenceLevel> levels,
         IReadOnlyList<Condition> conditions,
+        IReadOnlyList<ClaimKind> kinds,
         IReadOnlyList<Source> sources,
         IReadOnlyList<ClaimDocument> claims,
         ContentFiles files,
@@ -21,10 +22,12 @@ public static class ContentChecker
         Unique(levels, l => l.Slug, l => l.Position, files.Levels, "evidence level slug", Error);
         Unique(levels, l => l.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), l => l.Position, files.Levels, "evidence level rank", Error);
         Unique(conditions, c => c.Slug, c => c.Position, files.Conditions, "condition slug", Error);
+        Unique(kinds, k => k.Slug, k => k.Position, files.Kinds, "kind slug", Error);
         Unique(sources, s => s.Key, s => s.Position, files.Sources, "source key", Error);
 
         var levelSlugs = levels.Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
         var conditionSlugs = conditions.Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        var kindSlugs = kinds.Select(k => k.Slug).ToHashSet(StringComparer.Ordinal);
         var sourceKeys = sources.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
         var byKey = sources.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
@@ -53,6 +56,11 @@ public static class ContentChecker
             if (!levelSlugs.Contains(claim.Evidence))
             {
                 Error(claim.File, claim.FieldPositions["evidence"], $"unknown evidence level '{claim.Evidence}'; use one of: {string.Join(", ", levels.OrderBy(l => l.Rank).Select(l => l.Slug))}.");
+            }
+
+            if (!kindSlugs.Contains(claim.Kind))
+            {
+                Error(claim.File, claim.FieldPositions["kind"], $"unknown kind '{claim.Kind}'; add it to {ContentFiles.Default.Kinds} or use one of: {string.Join(", ", kinds.Select(k => k.Slug))}.");
             }
 
             foreach (var condition in claim.Conditions.Where(c => !conditionSlugs.Contains(c)))
@@ -142,7 +150,7 @@ public static class ContentChecker
 }
 
 /// <summary>The relative file names diagnostics use for the reference data files.</summary>
-public sealed record ContentFiles(string Levels, string Conditions, string Sources)
+public sealed record ContentFiles(string Levels, string Conditions, string Sources, string Kinds)
 {
-    public static ContentFiles Default { get; } = new("evidence-levels.yml", "conditions.yml", "sources.yml");
+    public static ContentFiles Default { get; } = new("evidence-levels.yml", "conditions.yml", "sources.yml", "kinds.yml");
 }

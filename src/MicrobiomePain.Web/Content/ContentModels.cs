@@ -79,9 +79,11 @@ public sealed record ClaimSourceRef(string Key, string Relation, string? Note, S
     public string? Design { get; init; }
 }
 
-public sealed record ClaimKinds
+/// <summary>A kind of claim (content/kinds.yml): what a sentence of the article does; the kind= filter's values.</summary>
+public sealed record ClaimKind(string Slug, string Name, string Description, SourcePosition Position)
 {
-    public static readonly IReadOnlyList<string> All = ["finding", "uncertainty", "forecast", "advice"];
+    /// <summary>The kind of a claim whose front matter names none.</summary>
+    public const string Default = "finding";
 }
 
 /// <summary>A claim as read from <c>content/claims/&lt;slug&gt;.md</c>; HTML fields are already rendered (no raw HTML allowed).</summary>
@@ -195,6 +197,9 @@ public sealed record ContentSet(
     IReadOnlyList<ClaimDocument> Claims,
     string Hash)
 {
+    /// <summary>The kinds of claim (content/kinds.yml), in the order the site lists them.</summary>
+    public IReadOnlyList<ClaimKind> Kinds { get; init; } = [];
+
     /// <summary>Prose pages from content/pages/*.md (about, …).</summary>
     public IReadOnlyList<PageDocument> Pages { get; init; } = [];
 

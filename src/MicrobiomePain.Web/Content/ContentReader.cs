@@ -27,10 +27,12 @@ public static class ContentReader
         var files = new ContentFiles(
             ContentText.Display(Path.Combine(root, ContentFiles.Default.Levels)),
             ContentText.Display(Path.Combine(root, ContentFiles.Default.Conditions)),
-            ContentText.Display(Path.Combine(root, ContentFiles.Default.Sources)));
+            ContentText.Display(Path.Combine(root, ContentFiles.Default.Sources)),
+            ContentText.Display(Path.Combine(root, ContentFiles.Default.Kinds)));
 
         var levels = ContentText.ReadYaml(Path.Combine(root, ContentFiles.Default.Levels), diagnostics, ReferenceDataParser.ParseLevels);
         var conditions = ContentText.ReadYaml(Path.Combine(root, ContentFiles.Default.Conditions), diagnostics, ReferenceDataParser.ParseConditions);
+        var kinds = ContentText.ReadYaml(Path.Combine(root, ContentFiles.Default.Kinds), diagnostics, ReferenceDataParser.ParseKinds);
         var sources = ContentText.ReadYaml(Path.Combine(root, ContentFiles.Default.Sources), diagnostics, ReferenceDataParser.ParseSources);
         var claims = ReadClaims(claimsDirectory, diagnostics);
 
@@ -53,7 +55,7 @@ public static class ContentReader
         }
 
         var gradings = new Dictionary<string, Grading.ClaimGrading>(StringComparer.Ordinal);
-        diagnostics.AddRange(ContentChecker.Check(levels, conditions, sources, claims, files, gradings));
+        diagnostics.AddRange(ContentChecker.Check(levels, conditions, kinds, sources, claims, files, gradings));
         if (diagnostics.Any(d => d.IsError))
         {
             return new ContentReadResult(null, diagnostics);
@@ -64,7 +66,7 @@ public static class ContentReader
             conditions,
             sources,
             claims.OrderBy(c => c.Id.Length).ThenBy(c => c.Id, StringComparer.Ordinal).ToList(),
-            ContentHash.Of(root)) { Pages = pages, Gradings = gradings, Article = sentences, Vocabulary = vocabulary };
+            ContentHash.Of(root)) { Kinds = kinds, Pages = pages, Gradings = gradings, Article = sentences, Vocabulary = vocabulary };
         return new ContentReadResult(set, diagnostics);
     }
 

@@ -3,13 +3,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace MicrobiomePain.Web.Content;
 
-/// <summary>Reads the YAML lists that claims refer to: evidence levels, conditions and sources.</summary>
+/// <summary>Reads the YAML lists that claims refer to: evidence levels, conditions, kinds of claim and sources.</summary>
 public static partial class ReferenceDataParser
 {
     public static readonly IReadOnlyList<string> VerificationMarks = ["verified", "partly-verified", "unverified"];
 
     private static readonly string[] LevelKeys = ["slug", "name", "rank", "symbol", "description", "move_up"];
     private static readonly string[] ConditionKeys = ["slug", "name", "description"];
+    private static readonly string[] KindKeys = ["slug", "name", "description"];
     private static readonly string[] SourceKeys =
     [
         "key", "authors", "year", "title", "journal", "doi", "pmid", "pmcid", "url", "study_type",
@@ -53,6 +54,16 @@ public static partial class ReferenceDataParser
             var name = map.String("name", true);
             var description = map.String("description", true);
             return slug is null || name is null || description is null ? null : new Condition(slug, name, description, map.Position);
+        });
+
+    public static List<ClaimKind> ParseKinds(string yaml, DiagnosticBag bag) =>
+        ParseList(yaml, bag, "kind", map =>
+        {
+            map.RejectUnknownKeys(KindKeys, "a kind of claim");
+            var slug = Slug(map, "slug");
+            var name = map.String("name", true);
+            var description = map.String("description", true);
+            return slug is null || name is null || description is null ? null : new ClaimKind(slug, name, description, map.Position);
         });
 
     public static List<Source> ParseSources(string yaml, DiagnosticBag bag) =>

@@ -32,6 +32,7 @@ public sealed class ClaimStoreContext : DbContext
     public DbSet<ClaimAliasRow> ClaimAliases => Set<ClaimAliasRow>();
     public DbSet<ClaimHistoryRow> ClaimHistory => Set<ClaimHistoryRow>();
     public DbSet<StoreInfoRow> StoreInfo => Set<StoreInfoRow>();
+    public DbSet<FacetTermRow> FacetTerms => Set<FacetTermRow>();
     public DbSet<PageRow> Pages => Set<PageRow>();
     public DbSet<ArticleSentenceRow> ArticleSentences => Set<ArticleSentenceRow>();
 
@@ -116,6 +117,11 @@ public sealed class ClaimStoreContext : DbContext
         {
             e.ToTable("article_sentences");
             e.HasKey(s => s.Position);
+        });
+        modelBuilder.Entity<FacetTermRow>(e =>
+        {
+            e.ToTable("facet_terms");
+            e.HasKey(t => new { t.Facet, t.Slug });
         });
         modelBuilder.Entity<StoreInfoRow>(e =>
         {

@@ -81,6 +81,7 @@ public static class StoreBuilder
             writer.Insert(rows.Aliases);
             writer.Insert(rows.History);
             writer.Insert(rows.Info);
+            writer.Insert(rows.FacetTerms);
             writer.Insert(rows.Pages);
             writer.Insert(rows.ArticleSentences);
             MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, documents);

@@ -188,6 +188,18 @@ public sealed class ArticleSentenceRow
 }
 
 /// <summary>Key/value facts about the store itself: content hash, format version, build time.</summary>
+/// <summary>
+/// One term of a filter vocabulary that has no table of its own (today the kinds of claim, content/kinds.yml): the
+/// filter's query word, the term's slug and name, and its place in the content's order.
+/// </summary>
+public sealed class FacetTermRow
+{
+    public required string Facet { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public int Position { get; set; }
+}
+
 public sealed class StoreInfoRow
 {
     public required string Key { get; set; }

@@ -21,6 +21,8 @@ public sealed record StoreRows(
 
     public IReadOnlyList<ClaimHistoryRow> History { get; init; } = [];
 
+    public IReadOnlyList<FacetTermRow> FacetTerms { get; init; } = [];
+
     public IReadOnlyList<ArticleSentenceRow> ArticleSentences { get; init; } = [];
 
     /// <summary>The search index's text of each claim's evidence and caveats, taken from the parse (not stored as rows).</summary>
@@ -107,6 +109,7 @@ public sealed record StoreRows(
                 },
             ])
         {
+            FacetTerms = content.Kinds.Select((k, i) => new FacetTermRow { Facet = "kind", Slug = k.Slug, Name = k.Name, Position = i }).ToList(),
             Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html, Path = p.Path, Description = p.Description }).ToList(),
             History = history,
             SearchText = searchText,

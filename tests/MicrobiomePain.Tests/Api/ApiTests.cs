@@ -12,7 +12,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
 {
     public sealed class Fixture() : AppFixture(TestApp.With(
             new TestClaim(1, "fibro-animal", "animal-study", ["fibromyalgia"], "Bravo, with \"quotes\"", "2026-01-01"),
-            new TestClaim(2, "fibro-trial", "human-trial", ["fibromyalgia"], "alpha", "2026-03-01"),
+            new TestClaim(2, "fibro-trial", "human-trial", ["fibromyalgia"], "alpha", "2026-03-01", Kind: "forecast"),
             new TestClaim(3, "endo-speculative", "speculative", ["endometriosis"], "Charlie", "2026-02-01", Aliases: ["endo-old"], Sources: ["study-a", "study-b"]),
             new TestClaim(4, "endo-observational", "human-observational", ["endometriosis", "fibromyalgia"], "Delta", "2025-12-01"),
             new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01")));
@@ -30,6 +30,7 @@ public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
     [InlineData("?condition=fibromyalgia&sort=title")]
     [InlineData("?min=human-observational&sort=reviewed")]
     [InlineData("?condition=endometriosis&condition=visceral-pain&sort=article")]
+    [InlineData("?kind=finding&sort=title")]
     public async Task The_json_list_has_the_same_claims_in_the_same_order_as_the_html_list(string query)
     {
         var html = await _client.GetStringAsync(new Uri("/claims" + query, UriKind.Relative), Ct);
@@ -53,6 +54,35 @@ public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
         Assert.Equal("evidence", problem.RootElement.GetProperty("parameter").GetString());
         Assert.Equal("strong", problem.RootElement.GetProperty("value").GetString());
         Assert.Contains("human-trial", problem.RootElement.GetProperty("validValues").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task A_kind_filter_selects_claims_of_that_kind_and_every_dimension_is_counted_under_facets()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/api/claims?kind=forecast", UriKind.Relative), Ct));
+        var root = doc.RootElement;
+
+        Assert.Equal(["fibro-trial"], root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()));
+        Assert.Equal("forecast", root.GetProperty("items")[0].GetProperty("kind").GetString());
+        Assert.Equal("/claims?kind=forecast", root.GetProperty("htmlUrl").GetString());
+        var facets = root.GetProperty("facets");
+        Assert.Equal(["condition", "evidence", "certainty", "verdict", "kind"], facets.EnumerateObject().Select(p => p.Name));
+        var kinds = facets.GetProperty("kind").EnumerateArray().ToDictionary(k => k.GetProperty("slug").GetString()!, k => (k.GetProperty("name").GetString(), k.GetProperty("count").GetInt32()));
+        Assert.Equal(["finding", "uncertainty", "forecast", "advice"], kinds.Keys);
+        Assert.Equal(("Finding", 4), kinds["finding"]);
+        Assert.Equal(("Forecast", 1), kinds["forecast"]);
+        Assert.Equal(root.GetProperty("conditionCounts").GetRawText(), facets.GetProperty("condition").GetRawText());
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_a_400_naming_the_kinds_of_the_content()
+    {
+        var response = await Get("/api/claims?kind=opinion");
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("kind", problem.RootElement.GetProperty("parameter").GetString());
+        Assert.Equal(["finding", "uncertainty", "forecast", "advice"], problem.RootElement.GetProperty("validValues").EnumerateArray().Select(v => v.GetString()));
     }
 
     [Fact]
@@ -123,7 +153,8 @@ public sealed class ApiTests : IClassFixture<ApiTests.Fixture>
         var get = doc.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
 
         var parameters = get.GetProperty("parameters").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["certainty", "condition", "evidence", "min", "page", "q", "sort", "verdict"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["certainty", "condition", "evidence", "kind", "min", "page", "q", "sort", "verdict"], parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("array", parameters["kind"].GetProperty("schema").GetProperty("type").GetString());
         Assert.All(parameters.Values, p => Assert.Equal("query", p.GetProperty("in").GetString()));
         Assert.Equal("array", parameters["condition"].GetProperty("schema").GetProperty("type").GetString());
         Assert.Equal(200, parameters["q"].GetProperty("schema").GetProperty("maxLength").GetInt32());

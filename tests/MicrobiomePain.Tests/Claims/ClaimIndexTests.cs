@@ -18,9 +18,19 @@ public sealed class ClaimIndexTests
     private static readonly string[] ConditionSlugs = ["fibromyalgia", "endometriosis", "visceral-pain"];
     private static readonly string[] TitleWords = ["alpha", "Alpha", "BETA", "beta", "Émile", "zeta", "Zebra", "gut", "Gut pain"];
 
-    private sealed record Row(int Number, string LevelSlug, int LevelRank, List<string> Conditions);
+    private sealed record Row(int Number, string LevelSlug, int LevelRank, List<string> Conditions, int CertaintyRank, string? Verdict, string Kind)
+    {
+        /// <summary>A claim with a verdict has no certainty (the two share nothing: see FilterDimensions.Certainty).</summary>
+        public string? Certainty => Verdict is null ? CertaintyBadge.ForRank(CertaintyRank).Slug : null;
+    }
 
     private static ClaimStoreContext Store() => ClaimStoreContext.For(Version());
+
+    private static readonly Lazy<StoreVersion> ShippedVersion = new(() =>
+    {
+        var content = TestContent.CopyOfShipped();
+        return new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
+    });
 
     private static StoreVersion Version()
     {
@@ -31,7 +41,8 @@ public sealed class ClaimIndexTests
             Levels[random.Next(Levels.Length)],
             ConditionSlugs.Where(_ => random.Next(2) == 0).DefaultIfEmpty(ConditionSlugs[n % 3]).ToArray(),
             $"{TitleWords[random.Next(TitleWords.Length)]} claim {random.Next(5)}",
-            $"2026-{1 + random.Next(3):00}-0{1 + random.Next(3)}"));
+            $"2026-{1 + random.Next(3):00}-0{1 + random.Next(3)}",
+            Kind: (n % 3) switch { 0 => null, 1 => "forecast", _ => "advice" }));
         var content = TestContent.Create(claims);
         return new ClaimStore(content, Path.Combine(Path.GetDirectoryName(content)!, "store"), NullLogger<ClaimStore>.Instance).Refresh();
     }
@@ -63,24 +74,76 @@ public sealed class ClaimIndexTests
     [MemberData(nameof(Filters))]
     public async Task Totals_facets_and_every_page_in_every_sort_equal_sql_and_a_brute_force_count(string[] conditions, string[] levels, int? minRank, string? query)
     {
-        var ct = TestContext.Current.CancellationToken;
         await using var db = Store();
-        var rows = await db.Claims.Select(c => new Row(c.Number, c.LevelSlug, c.LevelRank, c.Conditions.Select(cc => cc.ConditionSlug).ToList()))
-            .ToListAsync(ct);
-        var baseFilter = ClaimFilter.All with
+        await AssertEqualsSqlAsync(db, ClaimFilter.All with
         {
             Conditions = conditions, Levels = levels, MinRank = minRank, MinLevel = minRank is null ? null : Levels[minRank.Value - 1],
             Query = query, Terms = query is null ? [] : ClaimSearch.Terms(query),
-        };
+        });
+    }
+
+    /// <summary>Certainty, verdict and kind, on the shipped content (every certainty and verdict the rule gives) and on the test store (kinds).</summary>
+    public static TheoryData<bool, string[], string[], string[], string?> JudgementFilters() => new()
+    {
+        { true, [], [], [], null },
+        { true, ["low"], [], [], null },
+        { true, ["moderate", "very-low", "not-graded"], [], [], null },
+        { true, [], ["accurate"], [], null },
+        { true, [], ["partly-accurate", "cannot-be-checked"], [], null },
+        { true, ["low"], ["accurate"], [], null }, // a claim has one or the other: none
+        { true, [], [], ["forecast"], null },
+        { true, [], [], ["uncertainty", "advice"], null },
+        { true, ["low", "very-low"], [], ["finding", "forecast"], null },
+        { true, [], ["accurate", "inaccurate"], ["uncertainty"], "microbiome" },
+        { true, [], [], ["finding"], "pain" },
+        { false, [], [], ["forecast"], null },
+        { false, ["not-graded"], [], ["finding", "advice"], "alpha" },
+        { false, [], ["accurate"], [], null },
+    };
+
+    [Theory]
+    [MemberData(nameof(JudgementFilters))]
+    public async Task Certainty_verdict_and_kind_totals_facets_and_pages_equal_sql(bool shipped, string[] certainties, string[] verdicts, string[] kinds, string? query)
+    {
+        await using var db = shipped ? ClaimStoreContext.For(ShippedVersion.Value) : Store();
+        await AssertEqualsSqlAsync(db, (ClaimFilter.All with
+        {
+            Certainties = certainties, Verdicts = verdicts, Query = query, Terms = query is null ? [] : ClaimSearch.Terms(query),
+        }).Choosing(FilterDimensions.Kind, kinds));
+    }
+
+    [Fact]
+    public async Task The_shipped_content_has_more_than_one_certainty_verdict_and_kind_so_the_oracle_tests_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = ClaimStoreContext.For(ShippedVersion.Value);
+        var all = await ClaimQuery.SelectAsync(db, ClaimFilter.All, 0, 0, ct);
+        Assert.True(all.ByCertainty.Count(c => c.Value > 0) > 2);
+        Assert.True(all.ByVerdict.Count(c => c.Value > 0) > 1);
+        Assert.True(all.CountsOf(FilterDimensions.Kind).Count(c => c.Value > 0) > 2);
+    }
+
+    /// <summary>The index's totals and facet counts equal a brute-force count over the rows, and every page in every sort equals SQL's.</summary>
+    private static async Task AssertEqualsSqlAsync(ClaimStoreContext db, ClaimFilter baseFilter)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (conditions, levels, minRank) = (baseFilter.Conditions, baseFilter.Levels, baseFilter.MinRank);
+        var (certainties, verdicts, kinds) = (baseFilter.Certainties, baseFilter.Verdicts, baseFilter.Chosen(FilterDimensions.Kind));
+        var rows = await db.Claims.Select(c => new Row(c.Number, c.LevelSlug, c.LevelRank, c.Conditions.Select(cc => cc.ConditionSlug).ToList(), c.CertaintyRank, c.Verdict, c.Kind))
+            .ToListAsync(ct);
+        var vocabulary = (await ClaimIndex.ForAsync(db, ct)).Vocabulary;
         var search = await ClaimSearch.HitsAsync(db, (await ClaimIndex.ForAsync(db, ct)).Search, baseFilter, ct);
         var match = search?.Query.MatchExpression;
         var hitNumbers = search is null ? null : (await ClaimSearch.AllHitsAsync(db, search.Query, ranked: false, ct)).Numbers.ToHashSet();
 
-        bool Selected(Row row, bool skipConditions = false, bool skipLevels = false) =>
+        bool Selected(Row row, string? skip = null) =>
             (hitNumbers is null || hitNumbers.Contains(row.Number))
-            && (skipConditions || conditions.Length == 0 || row.Conditions.Intersect(conditions).Any())
-            && (skipLevels || levels.Length == 0 || levels.Contains(row.LevelSlug))
-            && (skipLevels || minRank is null || row.LevelRank >= minRank);
+            && (skip == "condition" || conditions.Count == 0 || row.Conditions.Intersect(conditions).Any())
+            && (skip == "evidence" || levels.Count == 0 || levels.Contains(row.LevelSlug))
+            && (skip == "evidence" || minRank is null || row.LevelRank >= minRank)
+            && (skip == "certainty" || certainties.Count == 0 || (row.Certainty is { } c && certainties.Contains(c)))
+            && (skip == "verdict" || verdicts.Count == 0 || (row.Verdict is { } v && verdicts.Contains(v)))
+            && (skip == "kind" || kinds.Count == 0 || kinds.Contains(row.Kind));
 
         foreach (var sort in Enum.GetValues<ClaimSort>())
         {
@@ -90,14 +153,29 @@ public sealed class ClaimIndexTests
             Assert.Equal(expectedOrder, everything.Numbers);
             Assert.Equal(rows.Count(r => Selected(r)), everything.Total);
             Assert.Equal(everything.Total, everything.Numbers.Count);
-            foreach (var condition in ConditionSlugs)
+            foreach (var condition in vocabulary.Conditions.Select(c => c.Slug))
             {
-                Assert.Equal(rows.Count(r => Selected(r, skipConditions: true) && r.Conditions.Contains(condition)), everything.ByCondition[condition]);
+                Assert.Equal(rows.Count(r => Selected(r, skip: "condition") && r.Conditions.Contains(condition)), everything.ByCondition[condition]);
             }
 
-            foreach (var level in Levels)
+            foreach (var level in vocabulary.Levels.Select(l => l.Slug))
             {
-                Assert.Equal(rows.Count(r => Selected(r, skipLevels: true) && r.LevelSlug == level), everything.ByLevel[level]);
+                Assert.Equal(rows.Count(r => Selected(r, skip: "evidence") && r.LevelSlug == level), everything.ByLevel[level]);
+            }
+
+            foreach (var certainty in CertaintyBadge.All.Select(c => c.Slug))
+            {
+                Assert.Equal(rows.Count(r => Selected(r, skip: "certainty") && r.Certainty == certainty), everything.ByCertainty[certainty]);
+            }
+
+            foreach (var verdict in VerdictBadge.All.Select(v => v.Slug))
+            {
+                Assert.Equal(rows.Count(r => Selected(r, skip: "verdict") && r.Verdict == verdict), everything.ByVerdict[verdict]);
+            }
+
+            foreach (var kind in FilterDimensions.Kind.Terms(vocabulary).Select(k => k.Slug))
+            {
+                Assert.Equal(rows.Count(r => Selected(r, skip: "kind") && r.Kind == kind), everything.CountsOf(FilterDimensions.Kind)[kind]);
             }
 
             for (var skip = 0; skip <= expectedOrder.Count; skip += 7)

@@ -22,4 +22,22 @@ public sealed class FilterWordsTests
     [Fact]
     public void An_unfiltered_list_is_titled_claims() =>
         Assert.Equal("Claims", FilterWords.Describe(ClaimFilter.All, Vocabulary).Title());
+
+    [Fact]
+    public void Every_dimension_is_named_in_the_title_and_the_breadcrumb_certainty_verdict_and_kind_included()
+    {
+        var vocabulary = Vocabulary with
+        {
+            Facets = new Dictionary<string, IReadOnlyList<FacetTerm>> { ["kind"] = [new("finding", "Finding"), new("forecast", "Forecast"), new("advice", "Advice")] },
+        };
+        var filter = (ClaimFilter.All with
+        {
+            Conditions = ["fibromyalgia"], MinLevel = "animal-study", MinRank = 2, Certainties = ["low", "high"], Verdicts = ["accurate"], Query = "pain",
+        }).Choosing(FilterDimensions.Kind, ["forecast", "finding"]);
+
+        var words = FilterWords.Describe(filter, vocabulary);
+
+        Assert.Equal("Claims: Fibromyalgia; at least Animal study; certainty high or low; verdict accurate; Finding or Forecast", words.Title());
+        Assert.Equal("Claims: Fibromyalgia, at least Animal study, certainty high or low, verdict accurate, Finding, Forecast, “pain”", words.Breadcrumb());
+    }
 }

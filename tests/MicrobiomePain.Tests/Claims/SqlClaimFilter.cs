@@ -55,10 +55,22 @@ internal static class SqlClaimFilter
             claims = claims.Where(c => c.LevelRank >= minRank);
         }
 
+        // A claim has either a certainty or a verdict: a claim with a verdict has no certainty, not "not graded".
         if (filter.Certainties.Count > 0)
         {
             var ranks = CertaintyBadge.All.Where(c => filter.Certainties.Contains(c.Slug)).Select(c => c.Rank).ToList();
-            claims = claims.Where(c => ranks.Contains(c.CertaintyRank));
+            claims = claims.Where(c => c.Verdict == null && ranks.Contains(c.CertaintyRank));
+        }
+
+        if (filter.Verdicts.Count > 0)
+        {
+            var verdicts = filter.Verdicts;
+            claims = claims.Where(c => c.Verdict != null && verdicts.Contains(c.Verdict));
+        }
+
+        if (filter.Chosen(FilterDimensions.Kind) is { Count: > 0 } kinds)
+        {
+            claims = claims.Where(c => kinds.Contains(c.Kind));
         }
 
         return claims;

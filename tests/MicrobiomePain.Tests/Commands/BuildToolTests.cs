@@ -56,6 +56,7 @@ public sealed class BuildToolTests
         var template = Path.Combine(root, "template");
         Directory.CreateDirectory(template);
         File.Copy(Path.Combine(TestContent.Shipped(), "evidence-levels.yml"), Path.Combine(template, "evidence-levels.yml"));
+        File.Copy(Path.Combine(TestContent.Shipped(), "kinds.yml"), Path.Combine(template, "kinds.yml"));
         var conditions = "# the template's own copy\n" + File.ReadAllText(Path.Combine(TestContent.Shipped(), "conditions.yml"));
         File.WriteAllText(Path.Combine(template, "conditions.yml"), conditions);
 

@@ -42,6 +42,32 @@ public sealed class ContentReaderTests
     }
 
     [Fact]
+    public void A_kind_not_in_kinds_yml_is_reported_at_its_place_in_the_claim_file_with_the_kinds_to_use()
+    {
+        var root = TestContent.Create([new TestClaim(1, "one", Kind: "opinion")]);
+
+        var error = Assert.Single(Errors(root));
+
+        Assert.EndsWith(Path.Combine("claims", "one.md"), error.File, StringComparison.Ordinal);
+        Assert.Equal((4, 7), (error.Line, error.Column));
+        Assert.Equal("unknown kind 'opinion'; add it to kinds.yml or use one of: finding, uncertainty, forecast, advice.", error.Message);
+    }
+
+    [Fact]
+    public void Kinds_are_read_from_kinds_yml_in_its_order_and_a_repeated_slug_is_reported_there()
+    {
+        var root = TestContent.Create([new TestClaim(1, "one", Kind: "advice")]);
+        Assert.Equal(["finding", "uncertainty", "forecast", "advice"], ContentReader.Read(root).Content!.Kinds.Select(k => k.Slug));
+
+        File.AppendAllText(Path.Combine(root, "kinds.yml"), "\n- slug: advice\n  name: Advice again\n  description: Twice.\n");
+        var error = Assert.Single(Errors(root));
+
+        Assert.EndsWith("kinds.yml", error.File, StringComparison.Ordinal);
+        Assert.Equal(13, error.Line);
+        Assert.StartsWith("kind slug 'advice' is already used at line 10", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_ids_are_reported()
     {
         var root = TestContent.Create([new TestClaim(1, "one"), new TestClaim(1, "other")]);

@@ -9,10 +9,10 @@ public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
 {
     public sealed class Fixture() : AppFixture(TestApp.With(
             new TestClaim(1, "fibro-animal", "animal-study", ["fibromyalgia"], "Bravo", "2026-01-01"),
-            new TestClaim(2, "fibro-trial", "human-trial", ["fibromyalgia"], "alpha", "2026-03-01"),
+            new TestClaim(2, "fibro-trial", "human-trial", ["fibromyalgia"], "alpha", "2026-03-01", Kind: "forecast"),
             new TestClaim(3, "endo-speculative", "speculative", ["endometriosis"], "Charlie", "2026-02-01", Aliases: ["endo-old"]),
             new TestClaim(4, "endo-observational", "human-observational", ["endometriosis", "fibromyalgia"], "Delta", "2025-12-01"),
-            new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01")));
+            new TestClaim(5, "visceral-animal", "animal-study", ["visceral-pain"], "Echo", "2026-04-01", Kind: "advice")));
 
     private readonly HttpClient _client;
 
@@ -119,6 +119,7 @@ public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
     [InlineData("/claims?page=abc", "page", "abc")]
     [InlineData("/claims?page=0", "page", "0")]
     [InlineData("/claims?page=-1", "page", "-1")]
+    [InlineData("/claims?kind=opinion", "kind", "opinion")]
     public async Task An_unknown_filter_value_gives_a_400_page_naming_it_and_the_valid_values(string url, string parameter, string value)
     {
         var response = await _client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
@@ -197,5 +198,33 @@ public sealed class ClaimListTests : IClassFixture<ClaimListTests.Fixture>
     public async Task A_filter_written_without_empty_fields_is_answered_where_it_is()
     {
         Assert.Equal(5, (await Slugs("/claims?sort=strength&page=1")).Count);
+    }
+
+    [Fact]
+    public async Task Filtering_by_kind_returns_only_claims_of_those_kinds() =>
+        Assert.Equal(["fibro-trial", "visceral-animal"], await Slugs("/claims?kind=forecast&kind=advice"));
+
+    [Fact]
+    public async Task The_kind_fieldset_names_each_kind_from_the_content_with_its_count_and_a_link_to_remove_it()
+    {
+        var html = Html.Decode(await _client.GetStringAsync(new Uri("/claims?kind=forecast&condition=fibromyalgia", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        Assert.Contains("<legend>Kind of claim</legend>", html, StringComparison.Ordinal);
+        // Kind counts are within fibromyalgia and ignore the kind filter itself; names come from kinds.yml.
+        Assert.Matches(@"name=""kind"" value=""finding""> Finding <span class=""count"">\(2\)", html);
+        Assert.Matches(@"name=""kind"" value=""forecast"" checked=""checked""> Forecast <span class=""count"">\(1\)", html);
+        Assert.Matches(@"name=""kind"" value=""advice""> Advice <span class=""count"">\(0\)", html);
+        Assert.Matches(@"name=""kind"" value=""uncertainty""> Uncertainty <span class=""count"">\(0\)", html);
+        Assert.Contains("<a href=\"/claims?condition=fibromyalgia\">Remove kind: Forecast</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Claims: Fibromyalgia; Forecast", html, StringComparison.Ordinal);
+        Assert.Equal(["fibro-trial"], Html.ListedSlugs(html));
+    }
+
+    [Fact]
+    public async Task A_claim_reached_from_a_list_filtered_by_certainty_and_kind_names_both_in_its_breadcrumb()
+    {
+        var claim = Html.Decode(await _client.GetStringAsync(new Uri("/claims/fibro-trial?from=certainty%3Dnot-graded%26kind%3Dforecast", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        Assert.Contains("<a href=\"/claims?certainty=not-graded&kind=forecast\">Claims: certainty not graded, Forecast</a>", claim, StringComparison.Ordinal);
     }
 }

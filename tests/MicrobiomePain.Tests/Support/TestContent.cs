@@ -12,7 +12,8 @@ public sealed record TestClaim(
     string? Title = null,
     string Reviewed = "2026-11-01",
     string[]? Aliases = null,
-    string[]? Sources = null);
+    string[]? Sources = null,
+    string? Kind = null);
 
 /// <summary>Writes small, valid content folders so each test controls exactly what the store holds.</summary>
 public static class TestContent
@@ -56,6 +57,21 @@ public static class TestContent
           description: Pain from internal organs.
         """;
 
+    public const string Kinds = """
+        - slug: finding
+          name: Finding
+          description: Says what affects what.
+        - slug: uncertainty
+          name: Uncertainty
+          description: Says what is not known.
+        - slug: forecast
+          name: Forecast
+          description: Foresees what research will bring.
+        - slug: advice
+          name: Advice
+          description: Tells the reader what to do.
+        """;
+
     public const string Sources = """
         - key: study-a
           authors: Author A
@@ -79,6 +95,11 @@ public static class TestContent
         sb.Append("---\n");
         sb.Append(CultureInfo.InvariantCulture, $"id: C{c.Number}\n");
         sb.Append(CultureInfo.InvariantCulture, $"title: {c.Title ?? $"Claim number {c.Number}"}\n");
+        if (c.Kind is { } kind)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"kind: {kind}\n");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"conditions: [{string.Join(", ", c.Conditions ?? ["fibromyalgia"])}]\n");
         sb.Append(CultureInfo.InvariantCulture, $"evidence: {c.Level}\n");
         sb.Append("level_reasoning: Because the tests say so.\n");
@@ -103,6 +124,7 @@ public static class TestContent
         File.WriteAllText(Path.Combine(root, "evidence-levels.yml"), Levels);
         File.WriteAllText(Path.Combine(root, "conditions.yml"), Conditions);
         File.WriteAllText(Path.Combine(root, "sources.yml"), Sources);
+        File.WriteAllText(Path.Combine(root, "kinds.yml"), Kinds);
         foreach (var claim in claims)
         {
             WriteClaim(root, claim);
