@@ -32,16 +32,21 @@ public static partial class ClaimSearch
         create.CommandText = $"CREATE VIRTUAL TABLE {name} USING fts5({ColumnList}, tokenize = '{Tokenizer}')";
         create.ExecuteNonQuery();
 
-        using var insert = new RawInsert(connection, $"INSERT INTO {name} (rowid, {ColumnList}) VALUES ({string.Join(", ", Enumerable.Repeat("?", Columns.Count + 1))})");
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO {name} (rowid, {ColumnList}) VALUES ($rowid, {string.Join(", ", Columns.Select((_, c) => $"$c{c}"))})";
+        var rowid = insert.Parameters.Add("$rowid", Microsoft.Data.Sqlite.SqliteType.Integer);
+        var columns = Columns.Select((_, c) => insert.Parameters.Add($"$c{c}", Microsoft.Data.Sqlite.SqliteType.Text)).ToArray();
+        insert.Prepare();
         foreach (var document in documents)
         {
-            insert.Bind(0, document.Number);
-            for (var c = 0; c < document.Columns.Length; c++)
+            rowid.Value = document.Number;
+            for (var c = 0; c < columns.Length; c++)
             {
-                insert.Bind(c + 1, document.Columns[c]);
+                columns[c].Value = document.Columns[c];
             }
 
-            insert.Execute();
+            insert.ExecuteNonQuery();
         }
     }
 }

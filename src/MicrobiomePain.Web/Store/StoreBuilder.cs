@@ -70,7 +70,7 @@ public static class StoreBuilder
             var indexes = DropIndexes(connection, transaction);
             var rows = StoreRows.From(content);
             documents = MicrobiomePain.Web.Claims.ClaimSearch.Documents(rows);
-            var writer = new StoreRowWriter(db.Model, connection);
+            var writer = new StoreRowWriter(db.Model, transaction);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
             writer.Insert(rows.Sources);
