@@ -5,21 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MicrobiomePain.Web.Claims;
 
-/// <summary>A claim matched by full-text search, with its bm25 rank (lower is better): the row of the tests' SQL oracle.</summary>
-public sealed class SearchHit
-{
-    public int Number { get; set; }
-    public double Rank { get; set; }
-}
-
-/// <summary>The title and best snippet of a matched claim, with markers around the matching words.</summary>
-public sealed class SearchSnippet
-{
-    public int Number { get; set; }
-    public required string Title { get; set; }
-    public required string Snippet { get; set; }
-}
-
 /// <summary>Highlighted, HTML-safe title and snippet for one claim in a search result.</summary>
 public sealed record SearchHighlight(string TitleHtml, string SnippetHtml);
 
@@ -36,12 +21,9 @@ public sealed record SearchOutcome(SearchQuery Query, SearchHits Hits, bool Fall
 /// </summary>
 public static partial class ClaimSearch
 {
-    public const string Table = "claims_fts";
+    public const string Table = SearchTables.Fts5;
     public const int MaxQueryLength = 200;
     public const int MaxTerms = 12;
-
-    /// <summary>FTS5's porter stemmer over unicode61 with diacritics removed: "antibiotics" and "antibiotic" are one token.</summary>
-    public const string Tokenizer = "porter unicode61 remove_diacritics 2";
 
     // Private-use characters mark matches inside FTS5's output; they cannot occur in content that went through HTML encoding.
     private const char Open = '\uE000';
@@ -50,14 +32,8 @@ public static partial class ClaimSearch
     /// <summary>The words a search looks for (see <see cref="SearchWords.Of"/>).</summary>
     public static IReadOnlyList<string> Terms(string query) => SearchWords.Of(query);
 
-    /// <summary>The FTS5 table's columns in order, each with its bm25 weight (whole numbers: see <see cref="SearchIndex"/>).</summary>
-    public static readonly IReadOnlyList<(string Name, int Weight)> Columns =
-        [("title", 10), ("summary", 3), ("evidence", 2), ("caveats", 2), ("sources", 1)];
-
     /// <summary>The relevance rank: bm25 with the columns weighted title 10, summary 3, evidence 2, caveats 2, sources 1.</summary>
-    public static readonly string Rank = $"bm25({Table}, {string.Join(", ", Columns.Select(c => c.Weight.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))})";
-
-    private static readonly string ColumnList = string.Join(", ", Columns.Select(c => c.Name));
+    public static readonly string Rank = $"bm25({Table}, {string.Join(", ", SearchTables.Columns.Select(c => c.Weight.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))})";
 
     /// <summary>The query for a reader's words: FTS5's tokens for them (remembered per store version) and the vocabulary's synonyms.</summary>
     public static async Task<SearchQuery> QueryAsync(ClaimStoreContext db, SearchIndex index, IReadOnlyList<string> words, CancellationToken ct)
@@ -191,8 +167,8 @@ public static partial class ClaimSearch
     }
 
     private const string PageTable = "page_fts";
-    private static readonly string CreatePageTable = $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{PageTable} USING fts5({ColumnList}, tokenize = '{Tokenizer}')";
-    private static readonly string CopyPage = $"INSERT INTO temp.{PageTable} (rowid, {ColumnList}) SELECT rowid, {ColumnList} FROM main.{Table} WHERE rowid IN (SELECT value FROM json_each({{0}}))";
+    private static readonly string CreatePageTable = $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{PageTable} USING fts5({SearchTables.ColumnList}, tokenize = '{SearchTables.Tokenizer}')";
+    private static readonly string CopyPage = $"INSERT INTO temp.{PageTable} (rowid, {SearchTables.ColumnList}) SELECT rowid, {SearchTables.ColumnList} FROM main.{Table} WHERE rowid IN (SELECT value FROM json_each({{0}}))";
     private static readonly string PageHighlights = $"SELECT rowid AS Number, highlight({PageTable}, 0, {{0}}, {{1}}) AS Title, snippet({PageTable}, -1, {{0}}, {{1}}, '…', 16) AS Snippet FROM temp.{PageTable} WHERE {PageTable} MATCH {{2}}";
 
     /// <summary>HTML-encodes FTS5 output, then turns the private-use markers into &lt;mark&gt; elements.</summary>

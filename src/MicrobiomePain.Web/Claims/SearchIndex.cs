@@ -21,7 +21,7 @@ public sealed record SearchHits(int[] Numbers, double[] Ranks)
 /// query and ~80 ms more ranking each row; here a search that matches nearly every claim is a few passes over arrays.
 /// <list type="bullet">
 /// <item>Tokens are FTS5's (porter stemming over unicode61, diacritics removed): the store builder reads every token back
-/// from FTS5 (<see cref="SearchPostings"/>), and a reader's words are tokenized by FTS5 too (<see cref="SearchTokens"/>,
+/// from FTS5 (<see cref="Store.SearchPostings"/>), and a reader's words are tokenized by FTS5 too (<see cref="Store.SearchTokens"/>,
 /// remembered per store version in <see cref="TokenOf"/>).</item>
 /// <item>A query is groups of alternatives of words (<see cref="SearchQuery"/>): a claim matches when every group (or, for
 /// the fallback, any group) has an alternative whose words are all in it.</item>

@@ -117,7 +117,7 @@ public static partial class ClaimParser
             body.SummaryHtml, body.SummaryText, body.EvidenceHtml, body.Caveats, body.WhatWouldChangeHtml,
             positions)
         {
-            References = ContentMarkdown.Inlines<ClaimReferenceInline>(document),
+            References = document.Descendants<ClaimReferenceInline>().ToList(),
             Travel = travel,
             History = history,
             Grading = grading,

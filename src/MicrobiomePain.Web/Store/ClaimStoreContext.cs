@@ -106,8 +106,8 @@ public sealed class ClaimStoreContext : DbContext
         });
         // Rows of raw FTS5 queries (the page's highlights; the tests' SQL oracle): keyless and mapped to no table, so
         // EnsureCreated ignores them.
-        modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchHit>().HasNoKey().ToView(null);
-        modelBuilder.Entity<MicrobiomePain.Web.Claims.SearchSnippet>().HasNoKey().ToView(null);
+        modelBuilder.Entity<SearchHit>().HasNoKey().ToView(null);
+        modelBuilder.Entity<SearchSnippet>().HasNoKey().ToView(null);
         modelBuilder.Entity<PageRow>(e =>
         {
             e.ToTable("pages");

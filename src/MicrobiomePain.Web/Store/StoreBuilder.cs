@@ -63,14 +63,14 @@ public static class StoreBuilder
         // EF Core owns the schema; the rows go in through prepared commands built from EF's own model (table and
         // column names), because the change tracker costs more than parsing at 10k+ claims.
         db.Database.EnsureCreated();
-        IReadOnlyList<MicrobiomePain.Web.Claims.SearchDocument> documents;
+        IReadOnlyList<SearchDocument> documents;
         using (var transaction = connection.BeginTransaction())
         {
             // Secondary indexes are built after the rows are in (one sort each) instead of updated row by row.
             var indexes = DropIndexes(connection, transaction);
             var rows = StoreRows.From(content);
-            documents = MicrobiomePain.Web.Claims.ClaimSearch.Documents(rows);
-            var writer = new StoreRowWriter(db.Model, connection);
+            documents = SearchIndexWriter.Documents(rows);
+            var writer = new StoreRowWriter(db.Model, transaction);
             writer.Insert(rows.Levels);
             writer.Insert(rows.Conditions);
             writer.Insert(rows.Sources);
@@ -84,7 +84,7 @@ public static class StoreBuilder
             writer.Insert(rows.FacetTerms);
             writer.Insert(rows.Pages);
             writer.Insert(rows.ArticleSentences);
-            MicrobiomePain.Web.Claims.ClaimSearch.CreateIndex(connection, transaction, documents);
+            SearchIndexWriter.CreateIndex(connection, transaction, documents);
             foreach (var index in indexes)
             {
                 Execute(connection, index, transaction);
@@ -94,7 +94,7 @@ public static class StoreBuilder
         }
 
         // The search index's postings are read from FTS5's committed index (fts5vocab), so its tokens are FTS5's own.
-        MicrobiomePain.Web.Claims.SearchIndex.Write(connection, documents, content.Vocabulary);
+        SearchIndexWriter.Write(connection, documents, content.Vocabulary);
 
         // Statistics for the query planner, as before. No VACUUM: rows were only ever inserted into a new file, so it has no
         // free pages to reclaim.

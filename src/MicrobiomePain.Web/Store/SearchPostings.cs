@@ -2,20 +2,17 @@ using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace MicrobiomePain.Web.Claims;
-
-/// <summary>One row of the FTS5 table: the claim number (its rowid) and one text per column of <see cref="ClaimSearch.Columns"/>.</summary>
-public sealed record SearchDocument(int Number, string[] Columns);
+namespace MicrobiomePain.Web.Store;
 
 /// <summary>
-/// The postings the <see cref="SearchIndex"/> is written from: for every token, the documents it is in (positions in
+/// The postings the search index (Claims' SearchIndex) is written from: for every token, the documents it is in (positions in
 /// claim number order) and bm25's weighted frequency there, and every document's token count. They are read back from
 /// the store's FTS5 index itself (fts5vocab), so the tokens are FTS5's own, stemmed by its porter tokenizer; an earlier
 /// copy of unicode61's rules here saved about a second of ingest at 10k claims, and could not follow stemming.
 /// </summary>
 public sealed class SearchPostings
 {
-    private static readonly int[] Weights = ClaimSearch.Columns.Select(c => c.Weight).ToArray();
+    private static readonly int[] Weights = SearchTables.Columns.Select(c => c.Weight).ToArray();
 
     private readonly Dictionary<string, Term> _terms = new(StringComparer.Ordinal);
 
@@ -36,7 +33,7 @@ public sealed class SearchPostings
         }
 
         var read = new SearchPostings(documents.Count);
-        read.AddInstances(connection, transaction, "main", ClaimSearch.Table, positions);
+        read.AddInstances(connection, transaction, "main", SearchTables.Fts5, positions);
         return read;
     }
 
@@ -60,8 +57,8 @@ public sealed class SearchPostings
     {
         var vocabulary = $"temp.{table}_terms";
         var instances = $"temp.{table}_instances";
-        SearchIndex.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab({schema}, {table}, row)");
-        SearchIndex.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {instances} USING fts5vocab({schema}, {table}, instance)");
+        SearchIndexWriter.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {vocabulary} USING fts5vocab({schema}, {table}, row)");
+        SearchIndexWriter.Execute(connection, transaction, $"CREATE VIRTUAL TABLE {instances} USING fts5vocab({schema}, {table}, instance)");
         var terms = new List<(string Text, long Documents, long Instances)>();
         using (var read = connection.CreateCommand())
         {
@@ -74,7 +71,7 @@ public sealed class SearchPostings
             }
         }
 
-        var columns = string.Join(' ', ClaimSearch.Columns.Select((c, i) => $"WHEN '{c.Name}' THEN {i}"));
+        var columns = string.Join(' ', SearchTables.Columns.Select((c, i) => $"WHEN '{c.Name}' THEN {i}"));
         var handle = connection.Handle!;
         Check(handle, raw.sqlite3_prepare_v2(handle, $"SELECT doc, CASE col {columns} END FROM {instances}", out var statement));
         using (statement)
@@ -113,8 +110,8 @@ public sealed class SearchPostings
             Check(handle, rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc == raw.SQLITE_ROW ? raw.SQLITE_CORRUPT : rc);
         }
 
-        SearchIndex.Execute(connection, transaction, $"DROP TABLE {instances}");
-        SearchIndex.Execute(connection, transaction, $"DROP TABLE {vocabulary}");
+        SearchIndexWriter.Execute(connection, transaction, $"DROP TABLE {instances}");
+        SearchIndexWriter.Execute(connection, transaction, $"DROP TABLE {vocabulary}");
     }
 
     private static void Check(sqlite3 handle, int rc)

@@ -1,21 +1,64 @@
 using System.Buffers;
-using System.Data.Common;
 using MicrobiomePain.Web.Content;
 using Microsoft.Data.Sqlite;
 
-namespace MicrobiomePain.Web.Claims;
+namespace MicrobiomePain.Web.Store;
 
-/// <summary>The search index as the store keeps it: written once at build, read once per store version.</summary>
-public sealed partial class SearchIndex
+/// <summary>
+/// The store-build half of search: the FTS5 table and its rows, then the tables Claims' SearchIndex is loaded from
+/// (postings read back from FTS5, the documents' numbers and sizes, the vocabulary with FTS5's tokens).
+/// </summary>
+public static class SearchIndexWriter
 {
-    public const string PostingsTable = ClaimSearch.Table + "_postings";
-    public const string DocumentsTable = ClaimSearch.Table + "_documents";
-    public const string VocabularyTable = ClaimSearch.Table + "_vocabulary";
+    /// <summary>
+    /// The text of every claim's row in the FTS5 table, in claim number order: one string per column of
+    /// <see cref="SearchTables.Columns"/> (title, summary, evidence, caveats, the titles of its sources).
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> Documents(StoreRows rows)
+    {
+        var text = rows.SearchText.ToDictionary(t => t.ClaimNumber);
+        var sourceTitles = rows.Sources.ToDictionary(s => s.Key, s => s.Title);
+        var sources = rows.ClaimSources.ToLookup(s => s.ClaimNumber, s => sourceTitles[s.SourceKey]);
+        return rows.Claims.OrderBy(c => c.Number).Select(claim => new SearchDocument(
+            claim.Number,
+            [claim.Title, claim.SummaryText, text[claim.Number].Evidence, text[claim.Number].Caveats, string.Join(' ', sources[claim.Number])]))
+            .ToList();
+    }
+
+    /// <summary>Creates the FTS5 table and fills it with <paramref name="documents"/> (see <see cref="Documents"/>), in the connection's transaction.</summary>
+    public static void CreateIndex(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SearchDocument> documents) =>
+        CreateTable(connection, transaction, SearchTables.Fts5, documents);
+
+    /// <summary>Creates an FTS5 table with the store's columns and tokenizer and inserts the documents (rowid = claim number).</summary>
+    internal static void CreateTable(SqliteConnection connection, SqliteTransaction transaction, string name, IEnumerable<SearchDocument> documents)
+    {
+        using var create = connection.CreateCommand();
+        create.Transaction = transaction;
+        create.CommandText = $"CREATE VIRTUAL TABLE {name} USING fts5({SearchTables.ColumnList}, tokenize = '{SearchTables.Tokenizer}')";
+        create.ExecuteNonQuery();
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO {name} (rowid, {SearchTables.ColumnList}) VALUES ($rowid, {string.Join(", ", SearchTables.Columns.Select((_, c) => $"$c{c}"))})";
+        var rowid = insert.Parameters.Add("$rowid", SqliteType.Integer);
+        var columns = SearchTables.Columns.Select((_, c) => insert.Parameters.Add($"$c{c}", SqliteType.Text)).ToArray();
+        insert.Prepare();
+        foreach (var document in documents)
+        {
+            rowid.Value = document.Number;
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c].Value = document.Columns[c];
+            }
+
+            insert.ExecuteNonQuery();
+        }
+    }
 
     /// <summary>
     /// Writes the index into a built store from FTS5's own tokens, read back from the store's committed FTS5 table (see
     /// <see cref="SearchPostings"/>), and the content's synonym sets with FTS5's token for each word. A column's weight is the one
-    /// bm25 gives it (<see cref="ClaimSearch.Columns"/>), so a document's frequency for a term is bm25's aFreq for it, and a
+    /// bm25 gives it (<see cref="SearchTables.Columns"/>), so a document's frequency for a term is bm25's aFreq for it, and a
     /// document's size is its token count (xColumnSize(-1)). <paramref name="documents"/> are every FTS5 row, in rowid order.
     /// </summary>
     public static void Write(SqliteConnection connection, IReadOnlyList<SearchDocument> documents, IReadOnlyList<SynonymSet> vocabulary)
@@ -23,13 +66,13 @@ public sealed partial class SearchIndex
         using var transaction = connection.BeginTransaction();
         var postings = SearchPostings.ReadFromFts5(connection, transaction, documents);
         WriteVocabulary(connection, transaction, vocabulary);
-        Execute(connection, transaction, $"CREATE TABLE {PostingsTable} (term TEXT NOT NULL, documents BLOB NOT NULL, frequencies BLOB NOT NULL)");
-        Execute(connection, transaction, $"CREATE TABLE {DocumentsTable} (numbers BLOB NOT NULL, sizes BLOB NOT NULL)");
+        Execute(connection, transaction, $"CREATE TABLE {SearchTables.Postings} (term TEXT NOT NULL, documents BLOB NOT NULL, frequencies BLOB NOT NULL)");
+        Execute(connection, transaction, $"CREATE TABLE {SearchTables.Documents} (numbers BLOB NOT NULL, sizes BLOB NOT NULL)");
 
         using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO {PostingsTable} (term, documents, frequencies) VALUES ($term, $documents, $frequencies)";
+            insert.CommandText = $"INSERT INTO {SearchTables.Postings} (term, documents, frequencies) VALUES ($term, $documents, $frequencies)";
             var (term, documentBlob, frequencyBlob) = (insert.Parameters.Add("$term", SqliteType.Text), insert.Parameters.Add("$documents", SqliteType.Blob), insert.Parameters.Add("$frequencies", SqliteType.Blob));
             insert.Prepare();
             var (documentBytes, frequencyBytes) = (new ArrayBufferWriter<byte>(), new ArrayBufferWriter<byte>());
@@ -53,7 +96,7 @@ public sealed partial class SearchIndex
         using (var info = connection.CreateCommand())
         {
             info.Transaction = transaction;
-            info.CommandText = $"INSERT INTO {DocumentsTable} (numbers, sizes) VALUES ($numbers, $sizes)";
+            info.CommandText = $"INSERT INTO {SearchTables.Documents} (numbers, sizes) VALUES ($numbers, $sizes)";
             var numberBytes = new ArrayBufferWriter<byte>();
             var sizeBytes = new ArrayBufferWriter<byte>();
             for (var d = 0; d < documents.Count; d++)
@@ -70,72 +113,22 @@ public sealed partial class SearchIndex
         transaction.Commit();
     }
 
-    /// <summary>Reads the index a store was built with (one row per term; ~0.3 s at 100k synthetic claims).</summary>
-    public static async Task<SearchIndex> LoadAsync(DbConnection connection, CancellationToken ct)
-    {
-        int[] numbers, sizes;
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT numbers, sizes FROM {DocumentsTable}";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                throw new InvalidDataException($"The store has no {DocumentsTable} row.");
-            }
-
-            numbers = ReadVarints((byte[])reader.GetValue(0), deltas: true);
-            sizes = ReadVarints((byte[])reader.GetValue(1), deltas: false);
-        }
-
-        var (terms, documents, frequencies) = (new List<string>(), new List<int[]>(), new List<int[]>());
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT term, documents, frequencies FROM {PostingsTable}";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                terms.Add(reader.GetString(0));
-                documents.Add(ReadVarints((byte[])reader.GetValue(1), deltas: true, start: -1));
-                frequencies.Add(ReadVarints((byte[])reader.GetValue(2), deltas: false));
-            }
-        }
-
-        return new SearchIndex([.. terms], [.. documents], [.. frequencies], numbers, sizes, await LoadVocabularyAsync(connection, ct));
-    }
-
     /// <summary>One row per term of content/vocabulary.yml: its set, its text, its words and FTS5's token for each word.</summary>
     private static void WriteVocabulary(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SynonymSet> vocabulary)
     {
-        Execute(connection, transaction, $"CREATE TABLE {VocabularyTable} (set_number INTEGER NOT NULL, term TEXT NOT NULL, words TEXT NOT NULL, tokens TEXT NOT NULL)");
+        Execute(connection, transaction, $"CREATE TABLE {SearchTables.Vocabulary} (set_number INTEGER NOT NULL, term TEXT NOT NULL, words TEXT NOT NULL, tokens TEXT NOT NULL)");
         var terms = vocabulary.SelectMany((set, s) => set.Terms.Select(t => (Set: s, Text: t, Words: SearchVocabularyParser.WordsOf(t)))).ToList();
         var words = terms.SelectMany(t => t.Words).Distinct(StringComparer.Ordinal).ToList();
         var tokens = SearchTokens.Of(connection, transaction, words).Select((t, i) => (words[i], t)).ToDictionary(x => x.Item1, x => x.t.Length == 1 ? x.t[0] : "");
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {VocabularyTable} (set_number, term, words, tokens) VALUES ($set, $term, $words, $tokens)";
+        insert.CommandText = $"INSERT INTO {SearchTables.Vocabulary} (set_number, term, words, tokens) VALUES ($set, $term, $words, $tokens)";
         var (set, term, wordList, tokenList) = (insert.Parameters.Add("$set", SqliteType.Integer), insert.Parameters.Add("$term", SqliteType.Text), insert.Parameters.Add("$words", SqliteType.Text), insert.Parameters.Add("$tokens", SqliteType.Text));
         foreach (var t in terms)
         {
             (set.Value, term.Value, wordList.Value, tokenList.Value) = (t.Set, t.Text, string.Join(' ', t.Words), string.Join(' ', t.Words.Select(w => tokens[w])));
             insert.ExecuteNonQuery();
         }
-    }
-
-    private static async Task<SearchVocabulary> LoadVocabularyAsync(DbConnection connection, CancellationToken ct)
-    {
-        var sets = new SortedDictionary<long, List<SearchTerm>>();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT set_number, term, words, tokens FROM {VocabularyTable} ORDER BY rowid";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            // A word FTS5 did not read as exactly one token is stored as an empty token: only FTS5 can match it.
-            var tokens = reader.GetString(3).Split(' ').Select(t => t.Length == 0 ? null : t).ToList();
-            var term = new SearchTerm(reader.GetString(1), reader.GetString(2).Split(' '), tokens);
-            (sets.TryGetValue(reader.GetInt64(0), out var list) ? list : sets[reader.GetInt64(0)] = []).Add(term);
-        }
-
-        return new SearchVocabulary(sets.Values.Select(s => (IReadOnlyList<SearchTerm>)s).ToList());
     }
 
     internal static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql)
@@ -160,30 +153,5 @@ public sealed partial class SearchIndex
 
         span[i++] = (byte)v;
         output.Advance(i);
-    }
-
-    private static int[] ReadVarints(byte[] bytes, bool deltas, int start = 0)
-    {
-        var count = 0;
-        foreach (var b in bytes)
-        {
-            count += b < 0x80 ? 1 : 0; // one value ends at each byte without the high bit
-        }
-
-        var values = new int[count];
-        var (value, shift, last, k) = (0u, 0, start, 0);
-        foreach (var b in bytes)
-        {
-            value |= (uint)(b & 0x7F) << shift;
-            shift += 7;
-            if (b < 0x80)
-            {
-                last = deltas ? last + (int)value : (int)value;
-                values[k++] = last;
-                (value, shift) = (0u, 0);
-            }
-        }
-
-        return values;
     }
 }

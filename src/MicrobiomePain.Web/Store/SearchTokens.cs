@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace MicrobiomePain.Web.Claims;
+namespace MicrobiomePain.Web.Store;
 
 /// <summary>
 /// FTS5's own tokens for a few short texts (a reader's words, the vocabulary's terms): the texts are put into a temporary
@@ -14,7 +14,7 @@ public static class SearchTokens
 
     private static readonly string[] Setup =
     [
-        $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{Table} USING fts5(text, tokenize = '{ClaimSearch.Tokenizer}')",
+        $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{Table} USING fts5(text, tokenize = '{SearchTables.Tokenizer}')",
         $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{Table}_instances USING fts5vocab(temp, {Table}, instance)",
     ];
 
