@@ -5,36 +5,34 @@ namespace MicrobiomePain.Web.Claims;
 /// <summary>The per-document steps of <see cref="SearchIndex.Search"/>: which alternatives match, bm25, and term ranges.</summary>
 public sealed partial class SearchIndex
 {
-    /// <summary>Whether document d matches; fills <paramref name="ok"/> with which alternatives match it.</summary>
+    /// <summary>
+    /// Whether document d matches: every group (or, when <paramref name="any"/>, one group) has an alternative whose every
+    /// phrase is in d. Fills <paramref name="ok"/> with which alternatives match, all of them, for bm25.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called per document from Search (see there)
-    private static bool Matches(int[][] frequencies, SearchAlternative[] alternatives, int[][] groups, bool any, bool[] ok, int document)
+    private static bool Matches(int[][] frequencies, int[] phraseEnds, int[] groupEnds, bool any, bool[] ok, int document)
     {
-        for (int a = 0, p = 0; a < alternatives.Length; a++)
-        {
-            var all = true;
-            for (var end = p + alternatives[a].Phrases.Count; p < end; p++)
-            {
-                all &= frequencies[p][document] != 0;
-            }
-
-            ok[a] = all;
-        }
-
-        foreach (var group in groups)
+        var (groupsOk, anyGroupOk) = (true, false);
+        for (int g = 0, a = 0, p = 0; g < groupEnds.Length; g++)
         {
             var groupOk = false;
-            foreach (var a in group)
+            for (; a < groupEnds[g]; a++)
             {
-                groupOk |= ok[a];
+                var all = true;
+                for (; p < phraseEnds[a]; p++)
+                {
+                    all &= frequencies[p][document] != 0;
+                }
+
+                ok[a] = all;
+                groupOk |= all;
             }
 
-            if (groupOk == any)
-            {
-                return any; // any: one group matched; all: one group did not
-            }
+            groupsOk &= groupOk;
+            anyGroupOk |= groupOk;
         }
 
-        return !any;
+        return any ? anyGroupOk : groupsOk;
     }
 
     /// <summary>fts5Bm25Function for one row, written in its order of operations.</summary>

@@ -113,10 +113,20 @@ public sealed partial class SearchIndex
         var phrases = query.Phrases.ToArray();
         var alternatives = query.Groups.SelectMany(g => g.Alternatives).ToArray();
         var alternativeOf = alternatives.SelectMany((a, i) => a.Phrases.Select(_ => i)).ToArray(); // phrase → its alternative
-        var groups = new int[query.Groups.Count][];
-        for (int g = 0, a = 0; g < groups.Length; a += groups[g].Length, g++)
+
+        // The query's shape as plain arrays, read per document: alternative a's phrases end before phraseEnds[a], group g's
+        // alternatives before groupEnds[g]. Reading the records' lists per document instead cost ~7 % of a search at 100k
+        // (search.sh, 2026-12-07: uncached p50 17.5 vs 18.6 ms, repeated 15.2 vs 16.5 ms in one run).
+        var phraseEnds = alternatives.Select(a => a.Phrases.Count).ToArray();
+        for (var a = 1; a < phraseEnds.Length; a++)
         {
-            groups[g] = Enumerable.Range(a, query.Groups[g].Alternatives.Count).ToArray();
+            phraseEnds[a] += phraseEnds[a - 1];
+        }
+
+        var groupEnds = query.Groups.Select(g => g.Alternatives.Count).ToArray();
+        for (var g = 1; g < groupEnds.Length; g++)
+        {
+            groupEnds[g] += groupEnds[g - 1];
         }
 
         var n = _numbers.Length;
@@ -146,7 +156,7 @@ public sealed partial class SearchIndex
             var count = 0;
             for (var d = 0; d < n; d++)
             {
-                count += (matched[d] = Matches(frequencies, alternatives, groups, query.AnyGroup, ok, d)) ? 1 : 0;
+                count += (matched[d] = Matches(frequencies, phraseEnds, groupEnds, query.AnyGroup, ok, d)) ? 1 : 0;
             }
 
             var idf = new double[phrases.Length];
@@ -171,7 +181,7 @@ public sealed partial class SearchIndex
                 numbers[k] = _numbers[d];
                 if (ranked)
                 {
-                    Matches(frequencies, alternatives, groups, query.AnyGroup, ok, d);
+                    Matches(frequencies, phraseEnds, groupEnds, query.AnyGroup, ok, d);
                 }
 
                 ranks[k++] = ranked ? Bm25(frequencies, alternativeOf, ok, idf, d) : 0.0;
