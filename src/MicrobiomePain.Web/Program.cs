@@ -46,6 +46,13 @@ catch (StoreUnavailableException ex)
 
 app.UseOperations();      // HSTS, rate limiting, /healthz (never cached)
 app.UseErrorPages();      // a 500 page for an exception, /error/{status} for any error status
+app.UseStoredAnswers();   // a repeat of an answer already sent whole is sent again as its bytes and headers (Site/StoredAnswers)
+// Routing, authentication and authorization run here, behind the fast path: called nowhere, WebApplication would put all
+// three in front of every middleware above (the framework registers authentication and authorization services), and a
+// repeat would pay for endpoint matching and a request scope it never uses (docs/performance.md, "Serving, as browsers ask").
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseSecurityHeaders(); // CSP and the other security headers on every response
 app.UseReadOnlyMethods(); // GET, HEAD, OPTIONS only
 app.UseConditionalGet();  // the store version's ETag / Last-Modified; the output cache answers 304s from them

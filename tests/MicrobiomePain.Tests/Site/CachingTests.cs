@@ -3,9 +3,12 @@ using System.Net.Http.Headers;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Commands;
 using MicrobiomePain.Web.Operations;
+using MicrobiomePain.Web.Site;
 using MicrobiomePain.Web.Store;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Site;
@@ -37,8 +40,13 @@ public sealed class CachingTests
     {
         // The framework's store, counted: a repeat must be a hit on an entry the first request stored, so the test fails
         // when the output cache stores nothing (a policy that never stores, a key that never matches), not only when a header is missing.
+        // StoredAnswers is taken out, so the repeat reaches the output cache (the test below covers the answers in front of it).
         var cache = new CountingOutputCacheStore();
-        await using var app = TestApp.With(new TestClaim(1, "one")).WithWebHostBuilder(b => b.ConfigureTestServices(cache.Install));
+        await using var app = TestApp.With(new TestClaim(1, "one")).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            cache.Install(services);
+            services.RemoveAll<StoredAnswers>();
+        }));
         using var client = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var first = await client.GetStringAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
@@ -99,6 +107,42 @@ public sealed class CachingTests
         Assert.NotSame(before, store.Current);
         var list = await client.GetStringAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
         Assert.Contains("/claims/c-4", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_repeat_is_answered_in_front_of_authentication_and_a_new_url_still_goes_through_it()
+    {
+        // WebApplication puts routing, authentication and authorization in front of every middleware unless Program.cs places
+        // them; Program.cs places them behind the stored answers. Authentication resolves its handler provider once per request
+        // it sees, so counting resolutions shows which requests reached it.
+        var resolved = 0;
+        await using var factory = TestApp.With(new TestClaim(1, "one"), new TestClaim(2, "two")).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddScoped<IAuthenticationHandlerProvider>(sp =>
+            {
+                Interlocked.Increment(ref resolved);
+                return new AuthenticationHandlerProvider(sp.GetRequiredService<IAuthenticationSchemeProvider>());
+            })));
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var first = await client.GetAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var afterFirst = Volatile.Read(ref resolved);
+        Assert.True(afterFirst >= 1, "the first request went through authentication");
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var repeat = await client.GetAsync(new Uri("/claims?evidence=animal-study", UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+            Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await repeat.Content.ReadAsStringAsync(Ct));
+        }
+
+        Assert.Equal(afterFirst, Volatile.Read(ref resolved));
+
+        using var other = await client.GetAsync(new Uri("/claims/two", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.True(Volatile.Read(ref resolved) > afterFirst, "a URL not answered before goes the whole way");
+        using var missing = await client.GetAsync(new Uri("/claims/no-such-claim", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
