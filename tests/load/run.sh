@@ -7,7 +7,7 @@
 # in between: app / floor is what the app's pipeline costs, floor / nginx what Kestrel itself costs on this machine.
 # Usage: tests/load/run.sh [content-dir] [duration-seconds]   (defaults: the repository's content, 8 s)
 # Environment: ROUNDS (2), ENCODING ("br, gzip"), BEFORE_APP (a published app folder to measure too, e.g. main's,
-#   for before/after in the same run), PROXY=1 (also the nginx proxy_cache scale-out example in front of two replicas).
+#   for before/after in the same run; BEFORE_CONTENT: the content it serves, default the same), PROXY=1 (also the nginx proxy_cache scale-out example in front of two replicas).
 # Bounded: each wrk run lasts DURATION seconds; everything listens on 127.0.0.1 and is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,8 +26,8 @@ trap cleanup EXIT
 echo "== publishing (Release) to $WORK/app"
 dotnet publish src/MicrobiomePain.Web -c Release -r linux-x64 --self-contained false -o "$WORK/app" --nologo -v q >/dev/null
 dotnet publish tests/load/kestrel-floor.cs -c Release -o "$WORK/floor" --nologo -v q >/dev/null
-start_app() { # port app-folder store-folder
-  ASPNETCORE_ENVIRONMENT=Production Store__ContentPath="$CONTENT" Store__StoreDirectory="$3" \
+start_app() { # port app-folder store-folder [content-folder]
+  ASPNETCORE_ENVIRONMENT=Production Store__ContentPath="${4:-$CONTENT}" Store__StoreDirectory="$3" \
     Operations__ApiRequestsPerMinute=100000000 Logging__LogLevel__Default=Warning \
     dotnet "$2/MicrobiomePain.Web.dll" --urls "http://127.0.0.1:$1" >"$WORK/app-$1.log" 2>&1 &
   pids+=($!)
@@ -36,8 +36,9 @@ start_app() { # port app-folder store-folder
 dotnet "$WORK/app/MicrobiomePain.Web.dll" build-store "$CONTENT" "$WORK/store" >/dev/null
 start_app $APP_PORT "$WORK/app" "$WORK/store"
 if [ -n "${BEFORE_APP:-}" ]; then
-  dotnet "$BEFORE_APP/MicrobiomePain.Web.dll" build-store "$CONTENT" "$WORK/store-before" >/dev/null
-  start_app $BEFORE_PORT "$BEFORE_APP" "$WORK/store-before"
+  # The before build serves the content of its own day (BEFORE_CONTENT): today's content may use fields it did not know.
+  dotnet "$BEFORE_APP/MicrobiomePain.Web.dll" build-store "${BEFORE_CONTENT:-$CONTENT}" "$WORK/store-before" >/dev/null
+  start_app $BEFORE_PORT "$BEFORE_APP" "$WORK/store-before" "${BEFORE_CONTENT:-$CONTENT}"
 fi
 
 LIST="/claims?evidence=animal-study"
