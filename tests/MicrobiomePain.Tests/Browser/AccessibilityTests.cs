@@ -7,32 +7,16 @@ using Microsoft.Playwright;
 namespace MicrobiomePain.Tests.Browser;
 
 /// <summary>
-/// Every page type and every shipped claim, checked by axe-core in Chromium in both colour schemes and measured at phone
-/// width. Each page is loaded once for all of its checks, a few pages at a time, each in a browser context of its own.
+/// Every shipped claim, checked by axe-core in Chromium in both colour schemes and measured at phone width (each page type
+/// is checked the same way against the published app: Production/BrowserTests), and the pages with checks of their own.
+/// Each page is loaded once for all of its checks, a few pages at a time, each in a browser context of its own.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
-    /// <summary>The page types, less the claim pages: every shipped claim is checked on its own (below), each once.</summary>
-    private IEnumerable<string> PageTypePaths =>
-        BrowserFixture.PageTypes.Select(p => browser.PathOf(p.Data)).Where(path => !IsClaimPage(path)).Distinct();
-
     private static readonly string[] NoCaptionedGradingTable = ["neither a grading table with a caption nor a verdict"];
 
     private static bool IsClaimPage(string path) => path.StartsWith("/claims/", StringComparison.Ordinal);
-
-    [Fact]
-    public async Task Each_page_type_has_no_WCAG_2_2_AA_violations_in_light_and_dark_schemes_and_fits_a_390_pixel_screen()
-    {
-        var problems = await browser.Chromium.CheckPagesAsync(PageTypePaths, () => browser.Options(), async (page, path) =>
-        {
-            await page.GotoAsync(path);
-            var violations = await Axe.ViolationsInBothSchemesAsync(page);
-            return [.. violations, .. await Overflow(page, 390)];
-        });
-
-        Axe.AssertNone(problems, "page types");
-    }
 
     [Fact]
     public async Task Every_shipped_claim_page_and_its_grading_table_has_no_WCAG_2_2_AA_violations_in_light_and_dark_schemes_and_fits_a_390_pixel_screen()
@@ -50,7 +34,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             var captioned = await page.Locator("table.grading caption").CountAsync();
             var verdict = await page.Locator("#verdict h2").CountAsync();
             var violations = await Axe.ViolationsInBothSchemesAsync(page);
-            return [.. captioned > 0 || verdict > 0 ? [] : NoCaptionedGradingTable, .. violations, .. await Overflow(page, 390)];
+            return [.. captioned > 0 || verdict > 0 ? [] : NoCaptionedGradingTable, .. violations, .. await Chromium.OverflowAsync(page, 390)];
         });
 
         Axe.AssertNone(problems, "claim pages");
@@ -101,15 +85,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(width: width);
         await page.GotoAsync(browser.PathOf(pageType));
-        var overflow = await Overflow(page, width);
+        var overflow = await Chromium.OverflowAsync(page, width);
         Assert.True(overflow.Count == 0, $"{pageType}: {string.Join(", ", overflow)}");
-    }
-
-    /// <summary>At the given viewport width, whether the page scrolls sideways (a problem) or not (none).</summary>
-    private static async Task<IReadOnlyList<string>> Overflow(IPage page, int width)
-    {
-        await page.SetViewportSizeAsync(width, 900);
-        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-        return widths[0] <= widths[1] ? [] : [$"page is {widths[0]}px wide in a {widths[1]}px viewport"];
     }
 }

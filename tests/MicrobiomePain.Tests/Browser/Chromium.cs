@@ -76,6 +76,14 @@ public sealed class Chromium : IAsyncDisposable
         return [.. found.SelectMany(problems => problems)];
     }
 
+    /// <summary>At the given viewport width, whether the page scrolls sideways (a problem) or not (none).</summary>
+    public static async Task<IReadOnlyList<string>> OverflowAsync(IPage page, int width)
+    {
+        await page.SetViewportSizeAsync(width, 900);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        return widths[0] <= widths[1] ? [] : [$"page is {widths[0]}px wide in a {widths[1]}px viewport"];
+    }
+
     private async Task<IBrowser> BrowserAsync()
     {
         Require();

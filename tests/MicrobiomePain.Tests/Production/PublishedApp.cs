@@ -41,6 +41,17 @@ public sealed class PublishedApp : IAsyncLifetime
         "/evidence", "/about", "/changes", "/evidence/method", "/map?view=certainty",
     ];
 
+    /// <summary>
+    /// Every type of page a reader lands on with the status it answers: <see cref="ReaderPages"/>, an empty list, a list by
+    /// certainty, and the 404 and 400 pages (each claim page is checked on its own by AccessibilityTests).
+    /// </summary>
+    public static IReadOnlyList<(string Path, int Status)> PageTypes(string claimSlug) =>
+    [
+        .. ReaderPages(claimSlug).Select(path => (path, 200)),
+        ("/claims?evidence=speculative&min=human-trial", 200), ("/claims?certainty=very-low&sort=overstatement", 200),
+        ("/no-such-page", 404), ("/claims?evidence=no-such-level", 400),
+    ];
+
     /// <summary>What the process wrote to standard error (empty when all is well).</summary>
     public string StandardError => _process?.StandardError ?? "";
 
