@@ -83,6 +83,16 @@ public sealed class ExportRegistryTests(ApiTests.Fixture fixture) : IClassFixtur
         Assert.Contains($"href=\"{WebUtility.HtmlEncode(path)}\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_list_names_its_exports_as_a_sentence_with_no_space_before_a_comma()
+    {
+        var page = await _client.GetStringAsync(new Uri("/claims", UriKind.Relative), Ct);
+        var sentence = System.Text.RegularExpressions.Regex.Replace(
+            page[page.IndexOf("<p class=\"exports\">", StringComparison.Ordinal)..page.IndexOf("a page at a time.", StringComparison.Ordinal)], "<[^>]+>", "");
+
+        Assert.Equal("These claims as CSV, JSON Lines, Atom feed, or JSON ", sentence);
+    }
+
     [Theory]
     [MemberData(nameof(Routes))]
     public async Task Every_export_is_compressed_and_has_its_media_type_an_etag_and_a_304_on_repeat(string route)
