@@ -11,7 +11,7 @@ namespace MicrobiomePain.Tests.Browser;
 /// is checked the same way against the published app: Production/BrowserTests), and the pages with checks of their own.
 /// Each page is loaded once for all of its checks, a few pages at a time, each in a browser context of its own.
 /// </summary>
-[Collection(BrowserTestGroup.Name)]
+[Collection(AccessibilityTestGroup.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private static readonly string[] NoCaptionedGradingTable = ["neither a grading table with a caption nor a verdict"];

@@ -97,3 +97,12 @@ public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
 }
+
+// The axe checks of every claim page run beside the parallel HTTP tests, on an app of their own: they wait on nothing
+// timed (no keyboard steps), and the parallel phase leaves about half of the two cores idle (a fresh-clone .ci/run took
+// 5 min 38 s of CPU in 5 min 40 s: one core's worth), so running them alone at the end cost their whole time again.
+[CollectionDefinition(Name)]
+public sealed class AccessibilityTestGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Accessibility";
+}
