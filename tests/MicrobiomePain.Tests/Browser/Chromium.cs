@@ -2,11 +2,6 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(MicrobiomePain.Tests.Browser.Chromium))]
 
-// Four test collections at once on two cores (xunit's default is one per core): most collections spend their time waiting
-// on a process, a publish, a browser or a socket, and with two at a time the long ones (the published app, the claim pages'
-// axe checks) left every other collection queued behind them (a fresh-clone run's timeline, 2026-12-07).
-[assembly: CollectionBehavior(MaxParallelThreads = 4)]
-
 namespace MicrobiomePain.Tests.Browser;
 
 /// <summary>

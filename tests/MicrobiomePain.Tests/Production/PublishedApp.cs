@@ -103,11 +103,8 @@ public sealed class PublishedApp : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// One published app for every test of what ships. They run beside the other tests, not alone at the end: the publish
-/// (~40 s) and the browser's checks (~80 s) then overlap the rest of the run instead of adding to it.
-/// </summary>
-[CollectionDefinition(Name)]
+/// <summary>One published app for every test of what ships; they run after the parallel tests, on their own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class PublishedAppGroup : ICollectionFixture<PublishedApp>
 {
     public const string Name = "Published app";
