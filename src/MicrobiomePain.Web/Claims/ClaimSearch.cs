@@ -35,20 +35,25 @@ public static partial class ClaimSearch
     /// <summary>The relevance rank: bm25 with the columns weighted title 10, summary 3, evidence 2, caveats 2, sources 1.</summary>
     public static readonly string Rank = $"bm25({Table}, {string.Join(", ", SearchTables.Columns.Select(c => c.Weight.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))})";
 
-    /// <summary>The query for a reader's words: FTS5's tokens for them (remembered per store version) and the vocabulary's synonyms.</summary>
-    public static async Task<SearchQuery> QueryAsync(ClaimStoreContext db, SearchIndex index, IReadOnlyList<string> words, CancellationToken ct)
+    /// <summary>
+    /// The query for a reader's words: FTS5's tokens for them (remembered per store version) and the vocabulary's synonyms.
+    /// The store is asked only for words not seen before in this version, so a repeated word costs no connection.
+    /// </summary>
+    public static SearchQuery Query(ClaimStoreContext db, SearchIndex index, IReadOnlyList<string> words)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var tokens = index.TokenOf(words, unknown =>
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            var tokens = index.TokenOf(words, unknown => SearchTokens.Of(connection, null, unknown));
-            return SearchQuery.For(words, tokens, index.Vocabulary);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            db.Database.OpenConnection();
+            try
+            {
+                return SearchTokens.Of((SqliteConnection)db.Database.GetDbConnection(), null, unknown);
+            }
+            finally
+            {
+                db.Database.CloseConnection();
+            }
+        });
+        return SearchQuery.For(words, tokens, index.Vocabulary);
     }
 
     /// <summary>
@@ -69,7 +74,7 @@ public static partial class ClaimSearch
         }
 
         var ranked = filter.Sort == ClaimSort.Relevance;
-        var query = await QueryAsync(db, index, filter.Terms, ct);
+        var query = Query(db, index, filter.Terms);
         var hits = await AnswerAsync(db, index, query, ranked, ct);
         if (hits.Count > 0 || query.Groups.Count < 2)
         {

@@ -73,7 +73,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.Stores>
         foreach (var search in searches.Distinct())
         {
             var words = ClaimSearch.Terms(search);
-            var all = await ClaimSearch.QueryAsync(db, index, words, Ct);
+            var all = ClaimSearch.Query(db, index, words);
             foreach (var query in new[] { all, all with { AnyGroup = true } }.Where(q => q.InMemory))
             {
                 var fts = await ClaimSearch.AllHitsAsync(db, query, ranked: true, Ct);
@@ -98,7 +98,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.Stores>
     {
         await using var db = ClaimStoreContext.For(_stores.Shipped);
         var index = (await ClaimIndex.ForAsync(db, Ct)).Search;
-        var query = await ClaimSearch.QueryAsync(db, index, ["antibiotics", "émile", "randomised"], Ct);
+        var query = ClaimSearch.Query(db, index, ["antibiotics", "émile", "randomised"]);
 
         Assert.Equal(["antibiot", "emil", "randomis"], query.Groups.Select(g => g.Alternatives[0].Phrases[0].Token));
         Assert.True(query.InMemory);
