@@ -8,7 +8,7 @@ namespace MicrobiomePain.Web.Site;
 /// ServingTests.A_revalidation_gets_304_from_one_owner… fails on the framework's own behaviour. The response is not
 /// buffered: at its first byte (or its start, if it has none) a 200 becomes a 304 and the body is dropped.
 /// </summary>
-internal sealed class NotModifiedBody(Stream inner, HttpResponse response) : Stream
+internal sealed class NotModifiedBody(Stream inner, HttpResponse response) : WriteThroughStream(inner)
 {
     /// <summary>True when the request's If-None-Match names this validator (weak comparison, RFC 9110 §13.1.2).</summary>
     public static bool Names(HttpRequest request, string etag) =>
@@ -28,29 +28,5 @@ internal sealed class NotModifiedBody(Stream inner, HttpResponse response) : Str
         return response.StatusCode == StatusCodes.Status304NotModified;
     }
 
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        if (!MakeNotModified(response))
-        {
-            inner.Write(buffer, offset, count);
-        }
-    }
-
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-        MakeNotModified(response) ? ValueTask.CompletedTask : inner.WriteAsync(buffer, cancellationToken);
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() => inner.Flush();
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
+    protected override bool Passes(ReadOnlySpan<byte> bytes) => !MakeNotModified(response);
 }

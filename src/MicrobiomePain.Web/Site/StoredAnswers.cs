@@ -156,47 +156,15 @@ public sealed class StoredAnswers(ClaimStore store, TimeSpan lifetime)
     }
 
     /// <summary>Passes every write on and keeps a copy, up to <see cref="MaxBody"/> bytes (past that, no copy).</summary>
-    private sealed class CopyingStream(Stream inner) : Stream
+    private sealed class CopyingStream(Stream inner) : WriteThroughStream(inner)
     {
         public MemoryStream? Copy { get; private set; } = new();
 
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count)
+        protected override bool Passes(ReadOnlySpan<byte> bytes)
         {
-            Keep(buffer.AsSpan(offset, count));
-            inner.Write(buffer, offset, count);
+            Keep(bytes);
+            return true;
         }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Keep(buffer.AsSpan(offset, count));
-            return inner.WriteAsync(buffer, offset, count, cancellationToken);
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Keep(buffer.Span);
-            return inner.WriteAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
