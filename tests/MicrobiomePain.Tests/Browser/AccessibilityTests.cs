@@ -40,6 +40,31 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Axe.AssertNone(problems, "claim pages");
     }
 
+    /// <summary>
+    /// The check itself can fail: a page with faint text in the light scheme and other faint text only in the dark one
+    /// gets a contrast violation in each, named by scheme and element (the run in the page, Axe.ViolationsAsync, is a
+    /// mode of the library chosen for speed; this shows it still reports).
+    /// </summary>
+    [Fact]
+    public async Task The_axe_check_reports_faint_text_in_each_scheme_where_it_occurs()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetContentAsync("""
+            <!doctype html><html lang="en"><head><title>Canary</title><style>
+            body { color: #000; background: #fff; } .light { color: #ccc; }
+            @media (prefers-color-scheme: dark) { body { color: #fff; background: #000; } .light { color: #fff; } .dark { color: #333; } }
+            </style></head><body><main><h1>Canary</h1><p class="light">faint when light</p><p class="dark">faint when dark</p></main></body></html>
+            """);
+
+        var problems = await Axe.ViolationsInBothSchemesAsync(page);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("light: color-contrast", problems[0], StringComparison.Ordinal);
+        Assert.EndsWith(".light", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("dark: color-contrast", problems[1], StringComparison.Ordinal);
+        Assert.EndsWith(".dark", problems[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task On_a_phone_the_map_scrolls_in_a_labelled_region_a_keyboard_can_reach_and_stays_axe_clean()
     {
