@@ -68,9 +68,16 @@ public sealed partial class ClaimIndex
             await db.Database.CloseConnectionAsync();
         }
 
-        return new ClaimIndex(vocabulary, facts, orders, search);
+        // The prose pages that put themselves in the site's navigation (front matter 'nav'), in file-name order.
+        var navigation = await db.Pages.Where(p => p.Nav != null && p.Path != null).OrderBy(p => p.Slug)
+            .Select(p => new NavLink(p.Path!, p.Nav!)).ToListAsync();
+
+        return new ClaimIndex(vocabulary, facts, orders, search) { Navigation = navigation };
     }
 }
+
+/// <summary>A link in the site's navigation that content adds: a prose page's address and its link text.</summary>
+public sealed record NavLink(string Path, string Text);
 
 /// <summary>
 /// The <see cref="ClaimIndex"/> of one store version. The first request to need it loads it through that request's

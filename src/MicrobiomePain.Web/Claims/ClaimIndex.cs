@@ -43,6 +43,9 @@ public sealed partial class ClaimIndex
     private readonly IReadOnlyList<ConditionRef>[] _cellConditions; // each cell's conditions as a list shows them
     private readonly Dictionary<ClaimSort, int[]> _orders; // claim indexes in each sort order; Article is the identity
 
+    /// <summary>The prose pages in the site's navigation, after the pages code serves (content/pages/*.md with 'nav').</summary>
+    public IReadOnlyList<NavLink> Navigation { get; private init; } = [];
+
     // facts: every claim's facts, by ascending number.
     private ClaimIndex(FilterVocabulary vocabulary, IReadOnlyList<ClaimFacts> facts, Dictionary<ClaimSort, int[]> orders, SearchIndex search)
     {

@@ -10,7 +10,7 @@ namespace MicrobiomePain.Web.Content;
 public static class ContentHash
 {
     /// <summary>Bumped whenever the store's shape or the way content is rendered changes, so old stores are rebuilt.</summary>
-    public const string FormatVersion = "13";
+    public const string FormatVersion = "14";
 
     /// <summary>
     /// A hash over every file's relative path and bytes (plus <see cref="FormatVersion"/> and the certainty rule's

@@ -221,6 +221,9 @@ public sealed record PageDocument(string Slug, string Title, string Html)
 
     /// <summary>One sentence for search results and the meta description; null for the article.</summary>
     public string? Description { get; init; }
+
+    /// <summary>The page's link text in the site's navigation (front matter 'nav'); null when it is not in it.</summary>
+    public string? Nav { get; init; }
 }
 
 public sealed record ContentReadResult(ContentSet? Content, IReadOnlyList<ContentDiagnostic> Diagnostics)

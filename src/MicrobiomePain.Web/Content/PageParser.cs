@@ -10,8 +10,9 @@ public static class PageParser
 {
     /// <summary>
     /// Reads every <c>pages/*.md</c> in path order; a page with an error is left out. Each is a page of the site by its front
-    /// matter alone: <c>title</c>, <c>description</c> (the search snippet and the page's meta description) and
-    /// <c>path</c> (its address, <see cref="PagePaths"/>); no code names it.
+    /// matter alone: <c>title</c>, <c>description</c> (the search snippet and the page's meta description),
+    /// <c>path</c> (its address, <see cref="PagePaths"/>) and, optionally, <c>nav</c> (its link text in the site's
+    /// navigation, after the pages code serves, in file-name order); no code names it.
     /// </summary>
     public static List<PageDocument> ReadPages(string directory, List<ClaimDocument> claims, List<ContentDiagnostic> diagnostics)
     {
@@ -42,6 +43,7 @@ public static class PageParser
                     {
                         Path = f.Path,
                         Description = f.Description,
+                        Nav = f.Nav,
                     });
                 }
             }
@@ -52,7 +54,10 @@ public static class PageParser
         return pages;
     }
 
-    private static (string Title, string Description, string Path)? ReadPageFrontMatter(
+    /// <summary>The longest link text a page may put in the navigation, which must fit one line on a phone beside the others.</summary>
+    public const int NavMaxLength = 24;
+
+    private static (string Title, string Description, string Path, string? Nav)? ReadPageFrontMatter(
         MarkdownDocument document, DiagnosticBag bag, Dictionary<string, string> paths, string file)
     {
         const string shape = "a page starts with front matter ('---' lines) giving its 'title', 'description' and 'path' (e.g. path: /about).";
@@ -70,10 +75,16 @@ public static class PageParser
         }
 
         var map = new YamlMap(mapping, bag, firstLine - 1);
-        map.RejectUnknownKeys(["title", "description", "path"], "a page's front matter");
+        map.RejectUnknownKeys(["title", "description", "path", "nav"], "a page's front matter");
         var title = map.String("title", required: true);
         var description = map.String("description", required: true);
         var address = map.String("path", required: true);
+        var nav = map.String("nav", required: false);
+        if (nav is not null && map.Node("nav") is { } navNode && (nav.Length > NavMaxLength || nav.Contains('\n', StringComparison.Ordinal)))
+        {
+            map.Error(navNode, $"'nav' is the page's link text in the site's navigation: one line of at most {NavMaxLength} characters (e.g. nav: About).");
+            return null;
+        }
         if (address is not null && map.Node("path") is { } node)
         {
             if (PagePaths.Problem(address) is { } problem)
@@ -89,7 +100,7 @@ public static class PageParser
             }
         }
 
-        return title is null || description is null || address is null ? null : (title, description, address);
+        return title is null || description is null || address is null ? null : (title, description, address, nav);
     }
 
     /// <summary>

@@ -16,13 +16,11 @@ public static class Links
     public const string MapByCertainty = "/map?view=certainty";
     public const string Conditions = "/conditions";
     public const string Evidence = "/evidence";
+    /// <summary>A prose page (content/pages/method.md 'path') that the site's own pages link to in their text; ShippedCertaintyTests reads it.</summary>
     public const string Method = "/evidence/method";
     public const string Article = "/article";
     public const string Sources = "/sources";
     public const string Changes = "/changes";
-    /// <summary>Prose pages the site's own pages link to; their addresses are their content's (content/pages/*.md 'path'),
-    /// and ShippedContentTests checks that a page has each.</summary>
-    public const string About = "/about";
     public const string Sitemap = "/sitemap.xml";
 
     /// <summary>The reader's pages that code serves, in the order the sitemap lists them; prose pages follow, from content.</summary>

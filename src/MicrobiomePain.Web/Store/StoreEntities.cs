@@ -162,6 +162,9 @@ public sealed class PageRow
     public string? Path { get; set; }
 
     public string? Description { get; set; }
+
+    /// <summary>The page's link text in the site's navigation (front matter 'nav'); null when it is not in it.</summary>
+    public string? Nav { get; set; }
 }
 
 /// <summary>

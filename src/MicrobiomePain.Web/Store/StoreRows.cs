@@ -110,7 +110,7 @@ public sealed record StoreRows(
             ])
         {
             FacetTerms = content.Kinds.Select((k, i) => new FacetTermRow { Facet = "kind", Slug = k.Slug, Name = k.Name, Position = i }).ToList(),
-            Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html, Path = p.Path, Description = p.Description }).ToList(),
+            Pages = content.Pages.Select(p => new PageRow { Slug = p.Slug, Title = p.Title, Html = p.Html, Path = p.Path, Description = p.Description, Nav = p.Nav }).ToList(),
             History = history,
             SearchText = searchText,
             ArticleSentences = ArticleRows(content.Article),

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Content;
@@ -11,8 +12,8 @@ namespace MicrobiomePain.Tests.Pages;
 /// <summary>A Markdown file in content/pages with title, description and path is a page: served, in the sitemap, no code.</summary>
 public sealed class ProsePagesTests
 {
-    private static string Page(string title, string description, string path, string body) =>
-        $"---\ntitle: \"{title}\"\ndescription: \"{description}\"\npath: {path}\n---\n{body}\n";
+    private static string Page(string title, string description, string path, string body, string? nav = null) =>
+        $"---\ntitle: \"{title}\"\ndescription: \"{description}\"\npath: {path}\n{(nav is null ? "" : $"nav: \"{nav}\"\n")}---\n{body}\n";
 
     private static string ContentWithPages(params (string File, string Text)[] pages)
     {
@@ -48,6 +49,62 @@ public sealed class ProsePagesTests
         Assert.Contains("/help/glossary", paths);
         Assert.Contains("/about", paths);
         Assert.Contains("/evidence/method", paths);
+    }
+
+    [Fact]
+    public async Task A_page_with_nav_is_linked_from_every_pages_navigation_in_file_name_order_and_marked_current_on_itself()
+    {
+        var root = ContentWithPages(
+            ("b-glossary.md", Page("Glossary of terms", "Words.", "/help/glossary", "Text.", nav: "Glossary")),
+            ("a-about.md", Page("About", "What this is.", "/about", "About text.", nav: "About")),
+            ("method.md", Page("Method", "How it is graded.", "/evidence/method", "Method text.")));
+        await using var app = new TestApp(root);
+        using var client = app.NewClient();
+
+        foreach (var path in new[] { "/", "/claims", "/help/glossary", "/no-such-page" })
+        {
+            using var response = await client.GetPathAsync(path);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            var nav = Regex.Match(html, "<nav aria-label=\"Main\">(.*?)</nav>", RegexOptions.Singleline).Groups[1].Value;
+            var links = Regex.Matches(nav, "<a href=\"([^\"]*)\"( aria-current=\"page\")?>([^<]*)</a>")
+                .Select(m => (Href: m.Groups[1].Value, Text: m.Groups[3].Value, Current: m.Groups[2].Success ? "page" : null)).ToList();
+            Assert.True(links.Count >= 8, path + ": " + nav);
+
+            // Code's sections first, then the content's pages with 'nav', by file name; a page without 'nav' is not there.
+            Assert.Equal(["/about", "/help/glossary"], links.Skip(links.Count - 2).Select(l => l.Href));
+            Assert.Equal(["About", "Glossary"], links.Skip(links.Count - 2).Select(l => l.Text));
+            Assert.DoesNotContain(links, l => l.Href == "/evidence/method");
+            Assert.Equal(path == "/help/glossary" ? ["/help/glossary"] : path == "/claims" ? ["/claims"] : [], links.Where(l => l.Current == "page").Select(l => l.Href));
+        }
+    }
+
+    [Fact]
+    public async Task The_500_page_renders_when_what_failed_was_reading_the_store()
+    {
+        // The navigation's content links are read from the store; the 500 page must not need it.
+        await using var app = new TestApp(ContentWithPages(("about.md", Page("About", "What this is.", "/about", "Text.", nav: "About"))));
+        using var client = app.NewClient();
+        var store = app.Services.GetRequiredService<MicrobiomePain.Web.Store.ClaimStore>().Current.Path;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await File.WriteAllBytesAsync(store, new byte[8192], Ct);
+
+        using var response = await client.GetPathAsync("/claims?q=anything");
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("The error has been logged.", html, StringComparison.Ordinal);
+        Assert.Contains("<nav aria-label=\"Main\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nav_text_too_long_for_the_navigation_is_an_error_at_its_value()
+    {
+        var root = ContentWithPages(("a.md", Page("A", "First.", "/help", "Text.", nav: new string('x', PageParser.NavMaxLength + 1))));
+
+        var error = Assert.Single(ContentReader.Read(root).Diagnostics, d => d.IsError);
+
+        Assert.Equal((5, 6), (error.Line, error.Column));
+        Assert.Contains($"at most {PageParser.NavMaxLength} characters", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
