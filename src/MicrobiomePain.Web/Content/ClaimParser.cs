@@ -240,6 +240,7 @@ public static partial class ClaimParser
 
     private static Body? ReadBody(MarkdownDocument document, DiagnosticBag bag)
     {
+        using var html = new ContentMarkdown.SectionRenderer();
         ContentMarkdown.CheckLinks(document, bag);
         var sections = new Dictionary<string, List<Block>>(StringComparer.OrdinalIgnoreCase) { [""] = [] };
         var headings = new Dictionary<string, HeadingBlock>(StringComparer.OrdinalIgnoreCase);
@@ -301,7 +302,7 @@ public static partial class ClaimParser
                             continue;
                         }
 
-                        caveats.Add(ContentMarkdown.RenderBlocks(item));
+                        caveats.Add(html.Render(item));
                         caveatsText.Add(ContentSearchText.Of(item));
                     }
                 }
@@ -319,11 +320,11 @@ public static partial class ClaimParser
 
         sections.TryGetValue(WhatWouldChangeSection, out var change);
         return new Body(
-            ContentMarkdown.RenderBlocks(sections[""]),
+            html.Render(sections[""]),
             string.Join(' ', sections[""].Select(ContentMarkdown.PlainText)),
-            ContentMarkdown.RenderBlocks(evidence!),
+            html.Render(evidence!),
             caveats,
-            change is { Count: > 0 } ? ContentMarkdown.RenderBlocks(change) : null,
+            change is { Count: > 0 } ? html.Render(change) : null,
             ContentSearchText.Of(evidence!),
             caveatsText);
     }
