@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MicrobiomePain.Web.Claims;
+using MicrobiomePain.Web.Store;
 
 namespace MicrobiomePain.Web.Citations;
 

@@ -1,3 +1,4 @@
+using MicrobiomePain.Web.Store;
 namespace MicrobiomePain.Web.Claims;
 
 // Records the pages, the JSON API and the exports read. They are projections of the store,

@@ -5,6 +5,7 @@ using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Grading;
 using static MicrobiomePain.Tests.Support.TestHttp;
+using MicrobiomePain.Web.Store;
 
 namespace MicrobiomePain.Tests.Grading;
 

@@ -1,6 +1,6 @@
 using MicrobiomePain.Web.Grading;
 
-namespace MicrobiomePain.Web.Claims;
+namespace MicrobiomePain.Web.Store;
 
 // What pages, the API and exports show of a claim's certainty. Built once at store build time from the rule's result
 // (see Grading/), stored with the claim, and read back as is: the page, the API and the CSV cannot disagree.

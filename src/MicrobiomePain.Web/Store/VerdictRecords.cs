@@ -1,6 +1,6 @@
 using MicrobiomePain.Web.Grading;
 
-namespace MicrobiomePain.Web.Claims;
+namespace MicrobiomePain.Web.Store;
 
 // What pages, the API and exports show of a claim about the research: its accuracy verdict, and of any claim the
 // panels' own grades. Built at store build time from the content and stored with the claim, like the certainty.
