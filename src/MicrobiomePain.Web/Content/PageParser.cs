@@ -85,6 +85,7 @@ public static class PageParser
             map.Error(navNode, $"'nav' is the page's link text in the site's navigation: one line of at most {NavMaxLength} characters (e.g. nav: About).");
             return null;
         }
+
         if (address is not null && map.Node("path") is { } node)
         {
             if (PagePaths.Problem(address) is { } problem)
