@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Store;
+
 namespace MicrobiomePain.Web.Claims;
 
 // Records the pages, the JSON API and the exports read. They are projections of the store,

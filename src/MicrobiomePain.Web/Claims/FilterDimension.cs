@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Store;
+
 namespace MicrobiomePain.Web.Claims;
 
 /// <summary>One choice of a filter dimension: its slug (the query value), its name, and the badge a page shows for it (null: the name alone).</summary>

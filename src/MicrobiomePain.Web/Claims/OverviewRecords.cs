@@ -1,4 +1,5 @@
 using MicrobiomePain.Web.Store;
+
 namespace MicrobiomePain.Web.Claims;
 
 // Records for the pages that look at all claims at once: the evidence map, the conditions and the levels.

@@ -27,7 +27,8 @@ public static class Axe
         // axe.run in the page itself (the library's "legacy" mode), not RunAxe's runPartial, which opens a second page
         // and loads axe into it again to finish every run: on every page type of the published app the two gave the same
         // rules in passes, violations, incomplete and inapplicable, and a full legacy run took 0.20-1.25 s against 0.84-2.84 s
-        // (docs/performance.md, "axe in the page"). The site has no iframes, the one thing runPartial is for.
+        // (docs/performance.md, "The test suite on a fresh clone": axe in the page). The site has no iframes, the one thing
+        // runPartial is for.
 #pragma warning disable CS0618 // Obsolete ("being removed in the future"): if it goes, the build fails here, not silently.
         var result = await page.RunAxeLegacy(null, new AxeRunOptions { RunOnly = rules, ResultTypes = [ResultType.Violations] });
 #pragma warning restore CS0618

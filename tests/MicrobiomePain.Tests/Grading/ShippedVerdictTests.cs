@@ -4,8 +4,8 @@ using MicrobiomePain.Tests.Support;
 using MicrobiomePain.Web.Claims;
 using MicrobiomePain.Web.Content;
 using MicrobiomePain.Web.Grading;
-using static MicrobiomePain.Tests.Support.TestHttp;
 using MicrobiomePain.Web.Store;
+using static MicrobiomePain.Tests.Support.TestHttp;
 
 namespace MicrobiomePain.Tests.Grading;
 
