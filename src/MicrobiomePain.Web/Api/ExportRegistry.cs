@@ -92,24 +92,13 @@ public static class ExportRegistry
                 .WithTags(export.Scope == ExportScope.Claim ? "Citations" : "Exports")
                 .WithSummary(export.Summary)
                 .Produces<string>(StatusCodes.Status200OK, export.MediaType);
-            if (export.Scope == ExportScope.ClaimList)
+            _ = export.Scope switch
             {
-                endpoint.WithFilterParameters().ProducesProblem(StatusCodes.Status400BadRequest);
-            }
-
-            if (export.Scope == ExportScope.Claim)
-            {
-                endpoint.Produces(StatusCodes.Status301MovedPermanently);
-            }
-
-            if (export.Scope == ExportScope.Condition)
-            {
-                endpoint.ProducesProblem(StatusCodes.Status404NotFound);
-            }
-            else if (export.Scope == ExportScope.Claim)
-            {
-                endpoint.Produces(StatusCodes.Status404NotFound);
-            }
+                ExportScope.ClaimList => endpoint.WithFilterParameters().ProducesProblem(StatusCodes.Status400BadRequest),
+                ExportScope.Condition => endpoint.ProducesProblem(StatusCodes.Status404NotFound),
+                ExportScope.Claim => endpoint.Produces(StatusCodes.Status301MovedPermanently).Produces(StatusCodes.Status404NotFound),
+                _ => endpoint,
+            };
         }
 
         return app;

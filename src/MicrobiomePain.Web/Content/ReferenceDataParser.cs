@@ -9,8 +9,7 @@ public static partial class ReferenceDataParser
     public static readonly IReadOnlyList<string> VerificationMarks = ["verified", "partly-verified", "unverified"];
 
     private static readonly string[] LevelKeys = ["slug", "name", "rank", "symbol", "description", "move_up"];
-    private static readonly string[] ConditionKeys = ["slug", "name", "description"];
-    private static readonly string[] KindKeys = ["slug", "name", "description"];
+    private static readonly string[] NamedTermKeys = ["slug", "name", "description"];
     private static readonly string[] SourceKeys =
     [
         "key", "authors", "year", "title", "journal", "doi", "pmid", "pmcid", "url", "study_type",
@@ -47,23 +46,21 @@ public static partial class ReferenceDataParser
         });
 
     public static List<Condition> ParseConditions(string yaml, DiagnosticBag bag) =>
-        ParseList(yaml, bag, "condition", map =>
-        {
-            map.RejectUnknownKeys(ConditionKeys, "a condition");
-            var slug = Slug(map, "slug");
-            var name = map.String("name", true);
-            var description = map.String("description", true);
-            return slug is null || name is null || description is null ? null : new Condition(slug, name, description, map.Position);
-        });
+        ParseNamedTerms(yaml, bag, "condition", "a condition", (slug, name, description, position) => new Condition(slug, name, description, position));
 
     public static List<ClaimKind> ParseKinds(string yaml, DiagnosticBag bag) =>
-        ParseList(yaml, bag, "kind", map =>
+        ParseNamedTerms(yaml, bag, "kind", "a kind of claim", (slug, name, description, position) => new ClaimKind(slug, name, description, position));
+
+    /// <summary>A vocabulary whose entries are a slug, a name and a description, each required (conditions, kinds of claim).</summary>
+    private static List<T> ParseNamedTerms<T>(string yaml, DiagnosticBag bag, string item, string what, Func<string, string, string, SourcePosition, T> make)
+        where T : class =>
+        ParseList(yaml, bag, item, map =>
         {
-            map.RejectUnknownKeys(KindKeys, "a kind of claim");
+            map.RejectUnknownKeys(NamedTermKeys, what);
             var slug = Slug(map, "slug");
             var name = map.String("name", true);
             var description = map.String("description", true);
-            return slug is null || name is null || description is null ? null : new ClaimKind(slug, name, description, map.Position);
+            return slug is null || name is null || description is null ? null : make(slug, name, description, map.Position);
         });
 
     public static List<Source> ParseSources(string yaml, DiagnosticBag bag) =>

@@ -39,7 +39,6 @@ public static class Links
     /// <summary>The permanent address of a claim by its id (e.g. C7), which redirects to its current slug.</summary>
     public static string ClaimById(string id) => Claims + "/by-id/" + id;
 
-
     /// <summary>The claim list showing exactly this filter.</summary>
     public static string ClaimList(ClaimFilter filter) => Claims + filter.ToQueryString();
 
@@ -50,7 +49,6 @@ public static class Links
     public static string ClaimListSorted(ClaimSort sort) => ClaimList(ClaimFilter.All with { Sort = sort });
 
     public static string Condition(string slug) => Conditions + "/" + slug;
-
 
     /// <summary>A source's entry on the sources page.</summary>
     public static string Source(string key) => Sources + "#source-" + key;
@@ -63,17 +61,6 @@ public static class Links
     /// own query string (the filter on page 1).
     /// </summary>
     public static string Export(Export export, string? slug = null, QueryString query = default) => export.Path(slug) + query;
-
-    public static string ClaimsCsv(QueryString query) => Export(ExportRegistry.ClaimsCsv, query: query);
-
-    public static string ClaimsJsonLines(QueryString query) => Export(ExportRegistry.ClaimsJsonLines, query: query);
-
-    public static string ClaimsFeed(QueryString query) => Export(ExportRegistry.ClaimsFeed, query: query);
-
-    public static string ConditionFeed(string slug) => Export(ExportRegistry.ConditionFeed, slug);
-
-    /// <summary>A citation download of a claim.</summary>
-    public static string Citation(string slug, Export format) => Export(format, slug);
 
     public static string ChangesFeed => Export(ExportRegistry.ChangesFeed);
 

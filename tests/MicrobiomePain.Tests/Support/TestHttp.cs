@@ -1,4 +1,5 @@
 using System.Net;
+using System.Xml.Linq;
 
 namespace MicrobiomePain.Tests.Support;
 
@@ -18,5 +19,13 @@ public static class TestHttp
         using var response = await client.GetPathAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    /// <summary>Every &lt;loc&gt; of /sitemap.xml (absolute URLs), in its order; the sitemap must answer 200.</summary>
+    public static async Task<List<string>> SitemapLocationsAsync(this HttpClient client)
+    {
+        XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var sitemap = XDocument.Parse(await client.GetOkStringAsync("/sitemap.xml")).Root!;
+        return sitemap.Elements(sm + "url").Select(u => u.Element(sm + "loc")!.Value).ToList();
     }
 }
